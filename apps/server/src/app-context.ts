@@ -1,0 +1,71 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Redis } from 'ioredis';
+import type { Config } from './config.ts';
+import type { Db } from './db/database.ts';
+import { AccountService } from './modules/accounts/account.service.ts';
+import { accountRoutes } from './modules/accounts/account.routes.ts';
+import { AvatarStore } from './modules/accounts/avatar-store.ts';
+import { LoginThrottle, MemoryThrottleStore, type ThrottleStore } from './modules/accounts/login-throttle.ts';
+import { RedisThrottleStore } from './modules/accounts/redis-throttle-store.ts';
+import { SessionRepository } from './modules/accounts/session.repository.ts';
+import { SessionService } from './modules/accounts/session.service.ts';
+import { UserRepository } from './modules/accounts/user.repository.ts';
+import { createLibraryModule, type LibraryModule } from './modules/library/library.module.ts';
+import { createMediaModule } from './modules/media/media.module.ts';
+import { opsRoutes } from './modules/ops/ops.routes.ts';
+import type { Clock } from './platform/clock.ts';
+import { dataPaths, type DataPaths } from './platform/data-paths.ts';
+import type { Logger } from './platform/logger.ts';
+
+/**
+ * The composition root: every repository and service is built here, and each service gets
+ * only what its constructor names.
+ */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  paths: DataPaths;
+  logger: Logger;
+  clock: Clock;
+  redis?: Redis;
+  sessions: SessionService;
+  accounts: AccountService;
+  library: LibraryModule;
+  routes: FastifyPluginAsyncZod[];
+  close(): Promise<void>;
+}
+
+export function createAppContext(config: Config, db: Db, logger: Logger, clock: Clock): AppContext {
+  const paths = dataPaths(config.dataDir);
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : undefined;
+  redis?.on('error', (error) => logger.warn({ err: error }, 'redis error'));
+  const throttleStore: ThrottleStore = redis ? new RedisThrottleStore(redis) : new MemoryThrottleStore();
+
+  const users = new UserRepository(db);
+  const sessions = new SessionService(new SessionRepository(db), clock);
+  const avatars = new AvatarStore(paths.avatars);
+  const accounts = new AccountService(users, sessions, new LoginThrottle(throttleStore), avatars);
+  const library = createLibraryModule({ db, clock, logger, paths, musicDirs: config.musicDirs });
+  const media = createMediaModule({ db, logger, paths, transcodeCacheBytes: config.transcodeCacheMb * 1024 * 1024 });
+
+  return {
+    config,
+    db,
+    paths,
+    logger,
+    clock,
+    redis,
+    sessions,
+    accounts,
+    library,
+    routes: [
+      opsRoutes({ db }),
+      accountRoutes({ accounts, avatars, secureCookies: config.secureCookies }),
+      ...library.routes,
+      ...media.routes,
+    ],
+    close: async () => {
+      redis?.disconnect();
+    },
+  };
+}

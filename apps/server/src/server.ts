@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import { createAppContext, type AppContext } from './app-context.ts';
+import type { Config } from './config.ts';
+import { openDatabase } from './db/connect.ts';
+import { buildApp } from './http/app.ts';
+import { serveWebApp } from './http/web-app.ts';
+import { bootstrapDemo } from './modules/demo/demo-bootstrap.ts';
+import { SettingsRepository } from './modules/settings/settings.repository.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import type { Logger } from './platform/logger.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  context: AppContext;
+  url: string;
+  /** resolves when the first-start demo library is in place (or immediately) */
+  demoReady: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** config → database → migrate → http (+ first-start demo library in the background) */
+export async function startServer(config: Config, logger: Logger, clock: Clock = systemClock): Promise<RunningServer> {
+  const database = await openDatabase(config, logger);
+  const context = createAppContext(config, database.db, logger, clock);
+  const app = await buildApp({
+    logger,
+    sessions: context.sessions,
+    routes: context.routes,
+    trustProxy: config.trustProxy,
+    redis: context.redis,
+    after: [serveWebApp],
+  });
+  await context.library.scans.registerConfiguredFolders();
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://localhost:${port}`;
+  logger.info({ url }, 'Resonance is listening');
+
+  const demoReady = config.demo
+    ? bootstrapDemo({
+        settings: new SettingsRepository(database.db),
+        accounts: context.accounts,
+        scans: context.library.scans,
+        demoDir: context.paths.demoMusic,
+        logger,
+      }).then(
+        () => undefined,
+        (error: unknown) => logger.error({ err: error }, 'demo library failed'),
+      )
+    : Promise.resolve();
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await app.close();
+      await demoReady;
+      await context.close();
+      await database.close();
+    })());
+  return { app, context, url, demoReady, stop };
+}
