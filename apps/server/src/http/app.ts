@@ -34,7 +34,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ? undefined : false,
     bodyLimit: DEFAULT_BODY_LIMIT,
     trustProxy: options.trustProxy ?? false,
-    disableRequestLogging: false,
     requestIdHeader: 'x-request-id',
   }) as unknown as FastifyInstance;
 
