@@ -13,6 +13,8 @@ function body(code: string, message: string, fields?: ErrorBody['error']['fields
  */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    // A handler may already have set an audio or image type before failing.
+    reply.type('application/json; charset=utf-8');
     if (error instanceof AppError) {
       return reply.status(error.statusCode).headers(error.headers).send(body(error.code, error.message));
     }
