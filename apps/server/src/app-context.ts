@@ -65,6 +65,7 @@ export function createAppContext(config: Config, db: Db, logger: Logger, clock: 
       ...media.routes,
     ],
     close: async () => {
+      await library.stop();
       redis?.disconnect();
     },
   };

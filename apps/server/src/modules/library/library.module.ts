@@ -3,6 +3,14 @@ import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DataPaths } from '../../platform/data-paths.ts';
 import type { Logger } from '../../platform/logger.ts';
+import { browseRoutes } from './browse/browse.routes.ts';
+import { LibraryFolderRepository } from './library-folder.repository.ts';
+import { libraryRoutes } from './library.routes.ts';
+import { LibraryService } from './library.service.ts';
+import { ScanRunRepository } from './scan-run.repository.ts';
+import { ScanLock } from './scan/scan-lock.ts';
+import { ScanRepository } from './scan/scan.repository.ts';
+import { ScanService } from './scan/scan.service.ts';
 
 export interface LibraryModuleDeps {
   db: Db;
@@ -11,6 +19,11 @@ export interface LibraryModuleDeps {
   paths: DataPaths;
   /** library folders from the configuration; folders added with `resonance import` live in the database */
   musicDirs: string[];
+  /**
+   * Called after a scan with the ids of the tracks it added or updated (a search index keeps
+   * itself current with it). Removed tracks need no call: their rows cascade away.
+   */
+  onTracksChanged?: (trackIds: string[]) => Promise<void>;
 }
 
 export interface ScanSummary {
@@ -42,26 +55,26 @@ export interface LibraryScans {
 export interface LibraryModule {
   routes: FastifyPluginAsyncZod[];
   scans: LibraryScans;
+  /** stops a running scan at its next batch and waits until it has recorded where it stopped */
+  stop(): Promise<void>;
 }
 
-// Placeholder until the scanner and browse API land.
-export function createLibraryModule(_deps: LibraryModuleDeps): LibraryModule {
-  const empty: ScanSummary = {
-    added: 0,
-    updated: 0,
-    removed: 0,
-    unchanged: 0,
-    failed: 0,
-    total: 0,
-    filesPerSecond: 0,
-    errors: [],
-  };
+export function createLibraryModule(deps: LibraryModuleDeps): LibraryModule {
+  const { db, clock, logger, paths } = deps;
+  const runs = new ScanRunRepository(db);
+  const scanner = new ScanService(
+    new ScanRepository(db),
+    runs,
+    new ScanLock(db),
+    paths.covers,
+    clock,
+    logger,
+    deps.onTracksChanged,
+  );
+  const library = new LibraryService(new LibraryFolderRepository(db), runs, scanner, deps.musicDirs, logger);
   return {
-    routes: [],
-    scans: {
-      registerConfiguredFolders: async () => undefined,
-      importFolder: async () => empty,
-      scanAll: async () => empty,
-    },
+    routes: [libraryRoutes({ library }), browseRoutes({ db })],
+    scans: library,
+    stop: () => library.stop(),
   };
 }
