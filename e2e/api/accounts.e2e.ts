@@ -55,7 +55,9 @@ describe('accounts', () => {
   it('logs in, rotates the session, logs out', async () => {
     const { client } = await register('rotator');
     const before = client.cookies.get('resonance_session');
-    const login = await client.api.POST('/api/v1/auth/login', { body: { username: 'rotator', password: 'correct horse' } });
+    const login = await client.api.POST('/api/v1/auth/login', {
+      body: { username: 'rotator', password: 'correct horse' },
+    });
     expect(login.response.status).toBe(200);
     const after = client.cookies.get('resonance_session');
     expect(after).toBeDefined();
@@ -73,7 +75,9 @@ describe('accounts', () => {
   it('logs out everywhere', async () => {
     const { client: laptop } = await register('traveller');
     const phone = browserLikeClient(server.url);
-    await phone.api.POST('/api/v1/auth/login', { body: { username: 'traveller', password: 'correct horse' } });
+    await phone.api.POST('/api/v1/auth/login', {
+      body: { username: 'traveller', password: 'correct horse' },
+    });
     const result = await laptop.api.POST('/api/v1/auth/logout-all');
     expect(result.data?.endedSessions).toBe(2);
     expect((await phone.api.GET('/api/v1/me')).response.status).toBe(401);
@@ -120,7 +124,9 @@ describe('accounts', () => {
     const attacker = browserLikeClient(server.url);
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      const r = await attacker.api.POST('/api/v1/auth/login', { body: { username: 'target', password: `guess ${i}` } });
+      const r = await attacker.api.POST('/api/v1/auth/login', {
+        body: { username: 'target', password: `guess ${i}` },
+      });
       statuses.push(r.response.status);
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
@@ -153,7 +159,12 @@ describe('accounts', () => {
   it('edits the profile and validates every field', async () => {
     const { client } = await register('profiler');
     const ok = await client.api.PATCH('/api/v1/me', {
-      body: { nickname: '  小明  ', bio: '<script>alert(1)</script> 你好', locale: 'en', timeZone: 'Europe/Berlin' },
+      body: {
+        nickname: '  小明  ',
+        bio: '<script>alert(1)</script> 你好',
+        locale: 'en',
+        timeZone: 'Europe/Berlin',
+      },
     });
     expect(ok.response.status).toBe(200);
     expect(ok.data?.data).toMatchObject({
@@ -170,7 +181,10 @@ describe('accounts', () => {
     expect(longBio.error?.error.message).toContain('body.bio');
     const badLocale = await client.fetch(`${server.url}/api/v1/me`, {
       method: 'PATCH',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': client.cookies.get('resonance_csrf') ?? '' },
+      headers: {
+        'content-type': 'application/json',
+        'x-csrf-token': client.cookies.get('resonance_csrf') ?? '',
+      },
       body: JSON.stringify({ locale: 'fr', role: 'admin' }),
     });
     expect(badLocale.status).toBe(400);
