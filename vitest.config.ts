@@ -30,7 +30,7 @@ export default defineConfig({
       {
         test: {
           name: 'small',
-          include: ['apps/server/src/**/*.test.ts', 'packages/**/src/**/*.test.ts'],
+          include: ['apps/server/src/**/*.test.ts', 'apps/web/src/**/*.test.ts', 'packages/**/src/**/*.test.ts'],
         },
       },
       {
@@ -58,6 +58,15 @@ export default defineConfig({
           include: ['e2e/api/**/*.e2e.ts'],
           globalSetup: ['apps/server/test/support/global-setup.embedded.ts'],
           testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['e2e/web/**/*.e2e.ts'],
+          globalSetup: ['apps/server/test/support/global-setup.embedded.ts'],
+          testTimeout: 180_000,
+          fileParallelism: false,
         },
       },
     ],

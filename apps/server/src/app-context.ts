@@ -13,6 +13,7 @@ import { UserRepository } from './modules/accounts/user.repository.ts';
 import { createLibraryModule, type LibraryModule } from './modules/library/library.module.ts';
 import { createMediaModule } from './modules/media/media.module.ts';
 import { opsRoutes } from './modules/ops/ops.routes.ts';
+import { createSearchModule, type SearchModule } from './modules/search/search.module.ts';
 import type { Clock } from './platform/clock.ts';
 import { dataPaths, type DataPaths } from './platform/data-paths.ts';
 import type { Logger } from './platform/logger.ts';
@@ -31,6 +32,7 @@ export interface AppContext {
   sessions: SessionService;
   accounts: AccountService;
   library: LibraryModule;
+  search: SearchModule;
   routes: FastifyPluginAsyncZod[];
   close(): Promise<void>;
 }
@@ -44,8 +46,25 @@ export function createAppContext(config: Config, db: Db, logger: Logger, clock: 
   const users = new UserRepository(db);
   const sessions = new SessionService(new SessionRepository(db), clock);
   const avatars = new AvatarStore(paths.avatars);
-  const accounts = new AccountService(users, sessions, new LoginThrottle(throttleStore), avatars);
-  const library = createLibraryModule({ db, clock, logger, paths, musicDirs: config.musicDirs });
+  const search = createSearchModule({ db });
+  // The index is derived data: failing to update it must not fail the write that triggered it.
+  const indexQuietly = (what: string, update: () => Promise<unknown>) =>
+    update().then(
+      () => undefined,
+      (error: unknown) => logger.warn({ err: error }, `search index update failed (${what})`),
+    );
+  const accounts = new AccountService(users, sessions, new LoginThrottle(throttleStore), avatars, (userId) =>
+    indexQuietly('user', () => search.indexer.reindexUsers([userId])),
+  );
+  const library = createLibraryModule({
+    db,
+    clock,
+    logger,
+    paths,
+    musicDirs: config.musicDirs,
+    // Keeps the search index current after every scan.
+    onTracksChanged: (trackIds) => indexQuietly('tracks', () => search.indexer.reindexTracks(trackIds)),
+  });
   const media = createMediaModule({ db, logger, paths, transcodeCacheBytes: config.transcodeCacheMb * 1024 * 1024 });
 
   return {
@@ -58,10 +77,12 @@ export function createAppContext(config: Config, db: Db, logger: Logger, clock: 
     sessions,
     accounts,
     library,
+    search,
     routes: [
       opsRoutes({ db }),
       accountRoutes({ accounts, avatars, secureCookies: config.secureCookies }),
       ...library.routes,
+      ...search.routes,
       ...media.routes,
     ],
     close: async () => {

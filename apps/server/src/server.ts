@@ -31,6 +31,10 @@ export async function startServer(config: Config, logger: Logger, clock: Clock =
     after: [serveWebApp],
   });
   await context.library.scans.registerConfiguredFolders();
+  // An existing library on a fresh index (an upgrade, a restored database) is indexed in the background.
+  const searchReady = (async () => {
+    if (await context.search.indexer.isEmpty()) await context.search.indexer.reindexAll();
+  })().catch((error: unknown) => logger.error({ err: error }, 'search index rebuild failed'));
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -55,6 +59,7 @@ export async function startServer(config: Config, logger: Logger, clock: Clock =
     (stopping ??= (async () => {
       await app.close();
       await demoReady;
+      await searchReady;
       await context.close();
       await database.close();
     })());

@@ -925,6 +925,1503 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/library/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest scan, with its progress while it runs (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ScanRun"] | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Rescan every library folder in the background (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ScanRun"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/library/folders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Library folders with their track counts (admin) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["LibraryFolder"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List tracks, a page at a time (keyset cursor) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    sort?: "title" | "newest" | "duration";
+                    /** @description default: desc for newest and year, asc otherwise */
+                    order?: "asc" | "desc";
+                    albumId?: string;
+                    /** @description tracks on which this artist is credited */
+                    artistId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrackPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One track */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Track"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracks/{id}/lyrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lyrics of a track, with one translation if there is any */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the translation to include; default: the first available by language tag */
+                    translation?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Lyrics"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/albums": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List albums, a page at a time (keyset cursor; sort=random is a seeded shuffle) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    sort?: "title" | "newest" | "year" | "random";
+                    /** @description default: desc for newest and year, asc otherwise */
+                    order?: "asc" | "desc";
+                    /** @description sort=random only; omitted: a fresh shuffle, carried on by the cursor */
+                    seed?: string;
+                    /** @description albums whose album artist this is */
+                    artistId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlbumPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/albums/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One album with its tracks in album order */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["AlbumDetail"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/artists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List artists, a page at a time (keyset cursor) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    sort?: "name" | "newest";
+                    /** @description default: desc for newest and year, asc otherwise */
+                    order?: "asc" | "desc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ArtistPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/artists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One artist with their albums, albums they appear on and top tracks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ArtistDetail"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search tracks, albums, artists and users by name, pinyin, initials or a near spelling */
+        get: {
+            parameters: {
+                query: {
+                    /** @description What was typed: Chinese, pinyin (`qingtian`, `qing tian`), initials (`zjl`) or Latin text */
+                    q: string;
+                    type?: "all" | "track" | "album" | "artist" | "user";
+                    /** @description Per page for one type (default 20); per kind for `all` (default 5, at most 20) */
+                    limit?: number;
+                    /** @description `nextCursor` of the previous page; needs a single `type` */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchResults"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Up to 10 names starting like what is being typed */
+        get: {
+            parameters: {
+                query: {
+                    /** @description What was typed: Chinese, pinyin (`qingtian`, `qing tian`), initials (`zjl`) or Latin text */
+                    q: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["SearchSuggestion"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracks/{id}/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audio of a track (Range requests, conditional requests, optional transcoding) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Transcode to Opus (in Ogg) or MP3; without it the original file is sent */
+                    format?: "opus" | "mp3";
+                    /** @description Target bitrate in kb/s (default 128; Opus is capped at 256) */
+                    bitrate?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file bytes (or the requested byte range) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description The file bytes (or the requested byte range) */
+                206: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                416: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        /** The audio of a track (Range requests, conditional requests, optional transcoding) */
+        head: {
+            parameters: {
+                query?: {
+                    /** @description Transcode to Opus (in Ogg) or MP3; without it the original file is sent */
+                    format?: "opus" | "mp3";
+                    /** @description Target bitrate in kb/s (default 128; Opus is capped at 256) */
+                    bitrate?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file bytes (or the requested byte range) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description The file bytes (or the requested byte range) */
+                206: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                416: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/covers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cover image: the original, or a square WebP/JPEG thumbnail (by Accept) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Edge in pixels of a square thumbnail, rounded up to 64, 128, 256, 512 or 1024; none for the original */
+                    size?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file bytes (or the requested byte range) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description The file bytes (or the requested byte range) */
+                206: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                416: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        /** A cover image: the original, or a square WebP/JPEG thumbnail (by Accept) */
+        head: {
+            parameters: {
+                query?: {
+                    /** @description Edge in pixels of a square thumbnail, rounded up to 64, 128, 256, 512 or 1024; none for the original */
+                    size?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file bytes (or the requested byte range) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description The file bytes (or the requested byte range) */
+                206: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                416: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -958,6 +2455,195 @@ export interface components {
             token?: string;
             expiresAt: string;
         };
+        ArtistRefInput: {
+            id: string;
+            name: string;
+        };
+        AlbumRefInput: {
+            id: string;
+            title: string;
+        };
+        ReplayGainInput: {
+            trackGain: number | null;
+            trackPeak: number | null;
+            albumGain: number | null;
+            albumPeak: number | null;
+        };
+        TrackInput: {
+            id: string;
+            title: string;
+            artists: components["schemas"]["ArtistRefInput"][];
+            album: components["schemas"]["AlbumRefInput"] | null;
+            albumArtist: components["schemas"]["ArtistRefInput"] | null;
+            trackNo: number | null;
+            discNo: number | null;
+            year: number | null;
+            genre: string | null;
+            durationMs: number;
+            format: string;
+            bitrate: number | null;
+            sampleRate: number | null;
+            channels: number | null;
+            replayGain: components["schemas"]["ReplayGainInput"];
+            coverUrl: string | null;
+            streamUrl: string;
+            hasLyrics: boolean;
+            createdAt: string;
+        };
+        AlbumInput: {
+            id: string;
+            title: string;
+            artist: components["schemas"]["ArtistRefInput"];
+            year: number | null;
+            genre: string | null;
+            coverUrl: string | null;
+            trackCount: number;
+            durationMs: number;
+            createdAt: string;
+        };
+        AlbumDetailInput: {
+            id: string;
+            title: string;
+            artist: components["schemas"]["ArtistRefInput"];
+            year: number | null;
+            genre: string | null;
+            coverUrl: string | null;
+            trackCount: number;
+            durationMs: number;
+            createdAt: string;
+            /** @description by disc, track number, title */
+            tracks: components["schemas"]["TrackInput"][];
+        };
+        ArtistInput: {
+            id: string;
+            name: string;
+            albumCount: number;
+            trackCount: number;
+            coverUrl: string | null;
+        };
+        ArtistDetailInput: {
+            id: string;
+            name: string;
+            albumCount: number;
+            trackCount: number;
+            coverUrl: string | null;
+            /** @description albums as album artist, newest first */
+            albums: components["schemas"]["AlbumInput"][];
+            /** @description other artists' albums with a track credited to this artist */
+            appearsOn: components["schemas"]["AlbumInput"][];
+            /** @description up to 10; by title until play counts exist */
+            topTracks: components["schemas"]["TrackInput"][];
+        };
+        LyricLineInput: {
+            timeMs: number | null;
+            text: string;
+        };
+        LyricsInput: {
+            trackId: string;
+            synced: boolean;
+            /** @enum {string} */
+            source: "sidecar" | "embedded";
+            lines: components["schemas"]["LyricLineInput"][];
+            translation: {
+                lang: string;
+                lines: components["schemas"]["LyricLineInput"][];
+            } | null;
+            translations: string[];
+        };
+        TrackPageInput: {
+            data: components["schemas"]["TrackInput"][];
+            /** @description null on the last page */
+            nextCursor: string | null;
+        };
+        AlbumPageInput: {
+            data: components["schemas"]["AlbumInput"][];
+            /** @description null on the last page */
+            nextCursor: string | null;
+        };
+        ArtistPageInput: {
+            data: components["schemas"]["ArtistInput"][];
+            /** @description null on the last page */
+            nextCursor: string | null;
+        };
+        ScanRunInput: {
+            id: string;
+            /** @enum {string} */
+            status: "running" | "completed" | "failed";
+            /** @description who started it: api, cli, import… */
+            trigger: string;
+            startedAt: string;
+            finishedAt: string | null;
+            /** @description audio files found (known once the folders are walked) */
+            total: number;
+            processed: number;
+            added: number;
+            updated: number;
+            removed: number;
+            unchanged: number;
+            failed: number;
+            /** @description files that could not be imported and other problems, at most 500 */
+            errors: {
+                path: string;
+                message: string;
+            }[];
+        };
+        LibraryFolderInput: {
+            id: string;
+            path: string;
+            trackCount: number;
+            createdAt: string;
+        };
+        SearchTrackInput: {
+            id: string;
+            title: string;
+            artists: {
+                id: string;
+                name: string;
+            }[];
+            album: {
+                id: string;
+                title: string;
+            } | null;
+            durationMs: number;
+            coverUrl: string | null;
+        };
+        SearchAlbumInput: {
+            id: string;
+            title: string;
+            artist: {
+                id: string;
+                name: string;
+            };
+            year: number | null;
+            coverUrl: string | null;
+        };
+        SearchArtistInput: {
+            id: string;
+            name: string;
+            coverUrl: string | null;
+        };
+        SearchUserInput: {
+            id: string;
+            username: string;
+            nickname: string;
+            avatarUrl: string | null;
+        };
+        SearchResultsInput: {
+            data: {
+                tracks: components["schemas"]["SearchTrackInput"][];
+                albums: components["schemas"]["SearchAlbumInput"][];
+                artists: components["schemas"]["SearchArtistInput"][];
+                users: components["schemas"]["SearchUserInput"][];
+            };
+            nextCursor: string | null;
+        };
+        SearchSuggestionInput: {
+            /** @enum {string} */
+            kind: "track" | "album" | "artist" | "user";
+            id: string;
+            text: string;
+            subtitle: string | null;
+        };
         ErrorBody: {
             error: {
                 code: string;
@@ -986,6 +2672,195 @@ export interface components {
             csrfToken: string;
             token?: string;
             expiresAt: string;
+        };
+        ArtistRef: {
+            id: string;
+            name: string;
+        };
+        AlbumRef: {
+            id: string;
+            title: string;
+        };
+        ReplayGain: {
+            trackGain: number | null;
+            trackPeak: number | null;
+            albumGain: number | null;
+            albumPeak: number | null;
+        };
+        Track: {
+            id: string;
+            title: string;
+            artists: components["schemas"]["ArtistRef"][];
+            album: components["schemas"]["AlbumRef"] | null;
+            albumArtist: components["schemas"]["ArtistRef"] | null;
+            trackNo: number | null;
+            discNo: number | null;
+            year: number | null;
+            genre: string | null;
+            durationMs: number;
+            format: string;
+            bitrate: number | null;
+            sampleRate: number | null;
+            channels: number | null;
+            replayGain: components["schemas"]["ReplayGain"];
+            coverUrl: string | null;
+            streamUrl: string;
+            hasLyrics: boolean;
+            createdAt: string;
+        };
+        Album: {
+            id: string;
+            title: string;
+            artist: components["schemas"]["ArtistRef"];
+            year: number | null;
+            genre: string | null;
+            coverUrl: string | null;
+            trackCount: number;
+            durationMs: number;
+            createdAt: string;
+        };
+        AlbumDetail: {
+            id: string;
+            title: string;
+            artist: components["schemas"]["ArtistRef"];
+            year: number | null;
+            genre: string | null;
+            coverUrl: string | null;
+            trackCount: number;
+            durationMs: number;
+            createdAt: string;
+            /** @description by disc, track number, title */
+            tracks: components["schemas"]["Track"][];
+        };
+        Artist: {
+            id: string;
+            name: string;
+            albumCount: number;
+            trackCount: number;
+            coverUrl: string | null;
+        };
+        ArtistDetail: {
+            id: string;
+            name: string;
+            albumCount: number;
+            trackCount: number;
+            coverUrl: string | null;
+            /** @description albums as album artist, newest first */
+            albums: components["schemas"]["Album"][];
+            /** @description other artists' albums with a track credited to this artist */
+            appearsOn: components["schemas"]["Album"][];
+            /** @description up to 10; by title until play counts exist */
+            topTracks: components["schemas"]["Track"][];
+        };
+        LyricLine: {
+            timeMs: number | null;
+            text: string;
+        };
+        Lyrics: {
+            trackId: string;
+            synced: boolean;
+            /** @enum {string} */
+            source: "sidecar" | "embedded";
+            lines: components["schemas"]["LyricLine"][];
+            translation: {
+                lang: string;
+                lines: components["schemas"]["LyricLine"][];
+            } | null;
+            translations: string[];
+        };
+        TrackPage: {
+            data: components["schemas"]["Track"][];
+            /** @description null on the last page */
+            nextCursor: string | null;
+        };
+        AlbumPage: {
+            data: components["schemas"]["Album"][];
+            /** @description null on the last page */
+            nextCursor: string | null;
+        };
+        ArtistPage: {
+            data: components["schemas"]["Artist"][];
+            /** @description null on the last page */
+            nextCursor: string | null;
+        };
+        ScanRun: {
+            id: string;
+            /** @enum {string} */
+            status: "running" | "completed" | "failed";
+            /** @description who started it: api, cli, import… */
+            trigger: string;
+            startedAt: string;
+            finishedAt: string | null;
+            /** @description audio files found (known once the folders are walked) */
+            total: number;
+            processed: number;
+            added: number;
+            updated: number;
+            removed: number;
+            unchanged: number;
+            failed: number;
+            /** @description files that could not be imported and other problems, at most 500 */
+            errors: {
+                path: string;
+                message: string;
+            }[];
+        };
+        LibraryFolder: {
+            id: string;
+            path: string;
+            trackCount: number;
+            createdAt: string;
+        };
+        SearchTrack: {
+            id: string;
+            title: string;
+            artists: {
+                id: string;
+                name: string;
+            }[];
+            album: {
+                id: string;
+                title: string;
+            } | null;
+            durationMs: number;
+            coverUrl: string | null;
+        };
+        SearchAlbum: {
+            id: string;
+            title: string;
+            artist: {
+                id: string;
+                name: string;
+            };
+            year: number | null;
+            coverUrl: string | null;
+        };
+        SearchArtist: {
+            id: string;
+            name: string;
+            coverUrl: string | null;
+        };
+        SearchUser: {
+            id: string;
+            username: string;
+            nickname: string;
+            avatarUrl: string | null;
+        };
+        SearchResults: {
+            data: {
+                tracks: components["schemas"]["SearchTrack"][];
+                albums: components["schemas"]["SearchAlbum"][];
+                artists: components["schemas"]["SearchArtist"][];
+                users: components["schemas"]["SearchUser"][];
+            };
+            nextCursor: string | null;
+        };
+        SearchSuggestion: {
+            /** @enum {string} */
+            kind: "track" | "album" | "artist" | "user";
+            id: string;
+            text: string;
+            subtitle: string | null;
         };
     };
     responses: never;

@@ -150,6 +150,20 @@ export interface SettingsTable {
   updatedAt: Timestamp;
 }
 
+export interface SearchDocumentsTable {
+  kind: 'track' | 'album' | 'artist' | 'user';
+  refId: string;
+  title: string;
+  subtitle: Generated<string>;
+  folded: string;
+  keys: Generated<string[]>;
+  /** a tsvector; written as its text literal */
+  tokens: string;
+  popularity: Generated<number>;
+  relatedIds: Generated<string[]>;
+  updatedAt: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -162,4 +176,5 @@ export interface Database {
   lyrics: LyricsTable;
   scanRuns: ScanRunsTable;
   settings: SettingsTable;
+  searchDocuments: SearchDocumentsTable;
 }

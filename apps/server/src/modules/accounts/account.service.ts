@@ -41,6 +41,8 @@ export class AccountService {
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottle,
     private readonly avatars: AvatarStore,
+    /** told about new and edited users, so the user search stays current */
+    private readonly onUserChanged: (userId: string) => Promise<void> = async () => undefined,
   ) {}
 
   async register(input: RegisterInput, meta: ClientMeta): Promise<{ user: UserRow; session: IssuedSession }> {
@@ -63,6 +65,7 @@ export class AccountService {
       timeZone: input.timeZone,
     });
     if (created === 'taken') throw conflict('username_taken', `The username "${input.username}" is taken`);
+    await this.onUserChanged(created.id);
     return created;
   }
 
@@ -114,6 +117,7 @@ export class AccountService {
     const changes: ProfileChanges = { ...input };
     const updated = await this.users.updateProfile(userId, changes);
     if (!updated) throw unauthorized();
+    await this.onUserChanged(userId);
     return updated;
   }
 
