@@ -30,7 +30,11 @@ export default defineConfig({
       {
         test: {
           name: 'small',
-          include: ['apps/server/src/**/*.test.ts', 'apps/web/src/**/*.test.ts', 'packages/**/src/**/*.test.ts'],
+          include: [
+            'apps/server/src/**/*.test.ts',
+            'apps/web/src/**/*.test.ts',
+            'packages/**/src/**/*.test.ts',
+          ],
         },
       },
       {

@@ -64,7 +64,11 @@ describe('first start', () => {
   });
 
   it('creates the demo users and the demo library', async () => {
-    await waitFor('demo library', async () => (/demo library (ready|failed)/.test(log) ? true : undefined), 300_000);
+    await waitFor(
+      'demo library',
+      async () => (/demo library (ready|failed)/.test(log) ? true : undefined),
+      300_000,
+    );
     expect(log).toContain('demo library ready');
     const token = await waitFor(
       'demo user',

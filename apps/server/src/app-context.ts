@@ -39,7 +39,9 @@ export interface AppContext {
 
 export function createAppContext(config: Config, db: Db, logger: Logger, clock: Clock): AppContext {
   const paths = dataPaths(config.dataDir);
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : undefined;
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })
+    : undefined;
   redis?.on('error', (error) => logger.warn({ err: error }, 'redis error'));
   const throttleStore: ThrottleStore = redis ? new RedisThrottleStore(redis) : new MemoryThrottleStore();
 
@@ -65,7 +67,12 @@ export function createAppContext(config: Config, db: Db, logger: Logger, clock: 
     // Keeps the search index current after every scan.
     onTracksChanged: (trackIds) => indexQuietly('tracks', () => search.indexer.reindexTracks(trackIds)),
   });
-  const media = createMediaModule({ db, logger, paths, transcodeCacheBytes: config.transcodeCacheMb * 1024 * 1024 });
+  const media = createMediaModule({
+    db,
+    logger,
+    paths,
+    transcodeCacheBytes: config.transcodeCacheMb * 1024 * 1024,
+  });
 
   return {
     config,

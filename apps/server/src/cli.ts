@@ -51,10 +51,18 @@ program
   .option('-n, --nickname <nickname>')
   .option('--admin', 'make the user an admin')
   .option('--role <role>', 'listener | musician | moderator | admin')
-  .action(async (options: { username: string; password?: string; nickname?: string; admin?: boolean; role?: string }) => {
-    const { runUserCreate } = await import('./commands/user.command.ts');
-    await runUserCreate(config(), options);
-  });
+  .action(
+    async (options: {
+      username: string;
+      password?: string;
+      nickname?: string;
+      admin?: boolean;
+      role?: string;
+    }) => {
+      const { runUserCreate } = await import('./commands/user.command.ts');
+      await runUserCreate(config(), options);
+    },
+  );
 
 program
   .command('migrate')

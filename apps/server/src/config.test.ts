@@ -18,8 +18,14 @@ describe('loadConfig', () => {
 
   it('reads env variables over the config file', () => {
     const cwd = emptyDir();
-    writeFileSync(path.join(cwd, 'resonance.config.json'), JSON.stringify({ port: 5000, musicDirs: ['/music/a'] }));
-    const config = loadConfig({ RESONANCE_PORT: '6000', RESONANCE_MUSIC_DIRS: '/x, /y ,', RESONANCE_DEMO: 'false' }, cwd);
+    writeFileSync(
+      path.join(cwd, 'resonance.config.json'),
+      JSON.stringify({ port: 5000, musicDirs: ['/music/a'] }),
+    );
+    const config = loadConfig(
+      { RESONANCE_PORT: '6000', RESONANCE_MUSIC_DIRS: '/x, /y ,', RESONANCE_DEMO: 'false' },
+      cwd,
+    );
     expect(config.port).toBe(6000);
     expect(config.musicDirs).toEqual(['/x', '/y']);
     expect(config.demo).toBe(false);
@@ -27,7 +33,10 @@ describe('loadConfig', () => {
 
   it('lists every invalid key at once, naming where it came from', () => {
     const cwd = emptyDir();
-    writeFileSync(path.join(cwd, 'resonance.config.json'), JSON.stringify({ colour: 'red', logLevel: 'loud' }));
+    writeFileSync(
+      path.join(cwd, 'resonance.config.json'),
+      JSON.stringify({ colour: 'red', logLevel: 'loud' }),
+    );
     let error: unknown;
     try {
       loadConfig({ RESONANCE_PORT: 'abc', DATABASE_URL: 'not a url' }, cwd);

@@ -61,7 +61,8 @@ function readConfigFile(file: string, problems: string[]): Record<string, unknow
   if (!existsSync(file)) return {};
   try {
     const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
     problems.push(`${file}: must hold a JSON object`);
   } catch (error) {
     problems.push(`${file}: not valid JSON (${(error as Error).message})`);

@@ -19,7 +19,11 @@ export interface RunningServer {
 }
 
 /** config → database → migrate → http (+ first-start demo library in the background) */
-export async function startServer(config: Config, logger: Logger, clock: Clock = systemClock): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  logger: Logger,
+  clock: Clock = systemClock,
+): Promise<RunningServer> {
   const database = await openDatabase(config, logger);
   const context = createAppContext(config, database.db, logger, clock);
   const app = await buildApp({

@@ -22,7 +22,8 @@ export function createResonanceClient(options: ResonanceClientOptions = {}): Res
     onRequest({ request }) {
       if (token) request.headers.set('authorization', `Bearer ${token}`);
       const csrf = csrfToken?.();
-      if (csrf && request.method !== 'GET' && request.method !== 'HEAD') request.headers.set('x-csrf-token', csrf);
+      if (csrf && request.method !== 'GET' && request.method !== 'HEAD')
+        request.headers.set('x-csrf-token', csrf);
       return request;
     },
   });

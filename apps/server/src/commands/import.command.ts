@@ -40,7 +40,10 @@ function printSummary(summary: ScanSummary): void {
   if (summary.errors.length > 20) console.log(`  … and ${summary.errors.length - 20} more`);
 }
 
-async function withLibrary(config: Config, run: (ctx: ReturnType<typeof createAppContext>) => Promise<ScanSummary>) {
+async function withLibrary(
+  config: Config,
+  run: (ctx: ReturnType<typeof createAppContext>) => Promise<ScanSummary>,
+) {
   const logger = createLogger(process.env.RESONANCE_LOG_LEVEL ?? 'warn');
   const database = await openDatabase(config, logger);
   const context = createAppContext(config, database.db, logger, systemClock);
@@ -58,7 +61,9 @@ export async function runImport(config: Config, folder: string): Promise<void> {
     throw new Error(`${absolute} is not a folder`);
   }
   const bar = progressBar();
-  await withLibrary(config, (ctx) => ctx.library.scans.importFolder(absolute, (p) => bar.update(p)).finally(bar.stop));
+  await withLibrary(config, (ctx) =>
+    ctx.library.scans.importFolder(absolute, (p) => bar.update(p)).finally(bar.stop),
+  );
 }
 
 export async function runScan(config: Config): Promise<void> {

@@ -12,7 +12,11 @@ export async function runUserCreate(
 ): Promise<void> {
   const password = options.password ?? process.env.RESONANCE_PASSWORD;
   if (!password) throw new Error('give a password with --password or RESONANCE_PASSWORD');
-  const role: Role | undefined = options.admin ? 'admin' : options.role ? roleSchema.parse(options.role) : undefined;
+  const role: Role | undefined = options.admin
+    ? 'admin'
+    : options.role
+      ? roleSchema.parse(options.role)
+      : undefined;
   const logger = createLogger('warn');
   const database = await openDatabase(config, logger);
   const context = createAppContext(config, database.db, logger, systemClock);

@@ -32,7 +32,10 @@ function runningEmbeddedUrl(dataDir: string): string | null {
   } catch {
     return null;
   }
-  const { user, password } = JSON.parse(readFileSync(credentialsFile, 'utf8')) as { user: string; password: string };
+  const { user, password } = JSON.parse(readFileSync(credentialsFile, 'utf8')) as {
+    user: string;
+    password: string;
+  };
   return `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/resonance`;
 }
 
@@ -46,7 +49,9 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Open
   }
   const db = createDb(url);
   try {
-    const version = await sql<{ v: number }>`SELECT current_setting('server_version_num')::int AS v`.execute(db);
+    const version = await sql<{ v: number }>`SELECT current_setting('server_version_num')::int AS v`.execute(
+      db,
+    );
     if ((version.rows[0]?.v ?? 0) < 150000) throw new Error('Resonance needs PostgreSQL 15 or newer');
     const applied = await migrateToLatest(db as unknown as Kysely<unknown>);
     if (applied.length > 0) logger.info({ applied }, 'database migrated');

@@ -3,11 +3,7 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import {
-  serializerCompiler,
-  validatorCompiler,
-  type FastifyPluginAsyncZod,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../platform/logger.ts';
 import { installAuth, type SessionResolver } from './auth-context.ts';
@@ -63,7 +59,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     timeWindow: '1 minute',
     redis: options.redis,
     nameSpace: 'resonance-rl:',
-    allowList: (request) => request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS',
+    allowList: (request) =>
+      request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS',
     keyGenerator: (request) => request.auth?.user.id ?? request.ip,
     errorResponseBuilder: (_request, context) =>
       tooManyRequests(context.ttl / 1000, `Too many requests, retry in ${Math.ceil(context.ttl / 1000)} s`),

@@ -49,6 +49,8 @@ export function installErrorHandler(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send(body('route_not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
+    reply
+      .status(404)
+      .send(body('route_not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
   });
 }

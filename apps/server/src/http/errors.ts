@@ -22,4 +22,6 @@ export const conflict = (code: string, message: string) => new AppError(409, cod
 export const payloadTooLarge = (message: string) => new AppError(413, 'payload_too_large', message);
 export const unsupportedMedia = (message: string) => new AppError(415, 'unsupported_media_type', message);
 export const tooManyRequests = (retryAfterSeconds: number, message = 'Too many requests, slow down') =>
-  new AppError(429, 'rate_limited', message, { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
+  new AppError(429, 'rate_limited', message, {
+    'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))),
+  });

@@ -15,7 +15,9 @@ export async function serveWebApp(app: FastifyInstance): Promise<void> {
     app.get('/', { schema: { hide: true } }, async (_request, reply) =>
       reply
         .type('text/html; charset=utf-8')
-        .send('<!doctype html><title>Resonance</title><p>Resonance is running. The web app is not built yet.</p>'),
+        .send(
+          '<!doctype html><title>Resonance</title><p>Resonance is running. The web app is not built yet.</p>',
+        ),
     );
     return;
   }

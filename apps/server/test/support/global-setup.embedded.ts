@@ -11,7 +11,11 @@ declare module 'vitest' {
   }
 }
 
-const quiet = { info: () => undefined, debug: () => undefined, error: (...args: unknown[]) => console.error(...args) };
+const quiet = {
+  info: () => undefined,
+  debug: () => undefined,
+  error: (...args: unknown[]) => console.error(...args),
+};
 
 /** One embedded PostgreSQL for the whole run, in a throw-away folder. */
 export default async function setup(project: TestProject) {

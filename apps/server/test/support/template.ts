@@ -24,7 +24,9 @@ export async function buildTemplate(adminUrl: string): Promise<void> {
     await admin.end();
   }
   const db = new Kysely<unknown>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: urlFor(adminUrl, TEMPLATE_DB), max: 1 }) }),
+    dialect: new PostgresDialect({
+      pool: new pg.Pool({ connectionString: urlFor(adminUrl, TEMPLATE_DB), max: 1 }),
+    }),
   });
   try {
     await migrateToLatest(db);

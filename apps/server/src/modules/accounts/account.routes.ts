@@ -34,10 +34,23 @@ export function accountRoutes(deps: AccountRoutesDeps): FastifyPluginAsyncZod {
   const { accounts, avatars } = deps;
   const cookieBase = { path: '/', sameSite: 'lax' as const, secure: deps.secureCookies };
 
-  function startSession(reply: FastifyReply, user: UserRow, session: IssuedSession, bearer: boolean | undefined) {
-    reply.setCookie(SESSION_COOKIE, session.token, { ...cookieBase, httpOnly: true, expires: session.expiresAt });
+  function startSession(
+    reply: FastifyReply,
+    user: UserRow,
+    session: IssuedSession,
+    bearer: boolean | undefined,
+  ) {
+    reply.setCookie(SESSION_COOKIE, session.token, {
+      ...cookieBase,
+      httpOnly: true,
+      expires: session.expiresAt,
+    });
     // Readable by the web app so it can echo it in the x-csrf-token header (double submit).
-    reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...cookieBase, httpOnly: false, expires: session.expiresAt });
+    reply.setCookie(CSRF_COOKIE, session.csrfToken, {
+      ...cookieBase,
+      httpOnly: false,
+      expires: session.expiresAt,
+    });
     return {
       user: presentMe(user),
       csrfToken: session.csrfToken,
@@ -93,7 +106,13 @@ export function accountRoutes(deps: AccountRoutesDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/v1/auth/logout',
-      { schema: { tags: ['auth'], summary: 'End this session', response: { 200: okSchema, ...errorResponses } } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'End this session',
+          response: { 200: okSchema, ...errorResponses },
+        },
+      },
       async (request, reply) => {
         if (request.auth) await accounts.logout(request.auth.sessionId);
         endSession(reply);
@@ -139,7 +158,13 @@ export function accountRoutes(deps: AccountRoutesDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/v1/me',
-      { schema: { tags: ['me'], summary: 'The logged-in user', response: { 200: meResponseSchema, ...errorResponses } } },
+      {
+        schema: {
+          tags: ['me'],
+          summary: 'The logged-in user',
+          response: { 200: meResponseSchema, ...errorResponses },
+        },
+      },
       async (request) => {
         const user = requireUser(request);
         return { data: presentMe(await accounts.getProfile(user.id)), csrfToken: request.auth!.csrfToken };
@@ -171,12 +196,18 @@ export function accountRoutes(deps: AccountRoutesDeps): FastifyPluginAsyncZod {
           tags: ['me'],
           summary: 'Upload an avatar (multipart field "file"); re-encoded, metadata stripped',
           consumes: ['multipart/form-data'],
-          response: { 200: meResponseSchema, 413: errorResponses[400], 415: errorResponses[400], ...errorResponses },
+          response: {
+            200: meResponseSchema,
+            413: errorResponses[400],
+            415: errorResponses[400],
+            ...errorResponses,
+          },
         },
       },
       async (request) => {
         const user = requireUser(request);
-        if (!request.isMultipart()) throw badRequest('multipart_required', 'Send the image as multipart/form-data');
+        if (!request.isMultipart())
+          throw badRequest('multipart_required', 'Send the image as multipart/form-data');
         const file = await request.file({ limits: { fileSize: MAX_AVATAR_BYTES, files: 1 } });
         if (!file) throw badRequest('file_missing', 'No file in the upload');
         const upload = await file.toBuffer();
@@ -187,7 +218,13 @@ export function accountRoutes(deps: AccountRoutesDeps): FastifyPluginAsyncZod {
 
     app.delete(
       '/api/v1/me/avatar',
-      { schema: { tags: ['me'], summary: 'Remove the avatar', response: { 200: meResponseSchema, ...errorResponses } } },
+      {
+        schema: {
+          tags: ['me'],
+          summary: 'Remove the avatar',
+          response: { 200: meResponseSchema, ...errorResponses },
+        },
+      },
       async (request) => {
         const user = requireUser(request);
         const updated = await accounts.removeAvatar(user.id);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 // Control characters (other than newline/tab in a bio) have no place in names people read.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const noControlChars = (s: string) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s);
 
 export const usernameSchema = z

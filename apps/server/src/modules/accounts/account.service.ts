@@ -1,5 +1,12 @@
 import type { Locale, Role } from '../../db/schema.ts';
-import { AppError, badRequest, conflict, notFound, tooManyRequests, unauthorized } from '../../http/errors.ts';
+import {
+  AppError,
+  badRequest,
+  conflict,
+  notFound,
+  tooManyRequests,
+  unauthorized,
+} from '../../http/errors.ts';
 import type { AvatarStore } from './avatar-store.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-hasher.ts';
@@ -77,7 +84,9 @@ export class AccountService {
     const wait = await this.throttle.retryAfter(username, meta.ip);
     if (wait > 0) throw tooManyRequests(wait, 'Too many failed logins; try again later');
     const user = await this.users.findByUsername(username);
-    const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyAgainstDummy(password), false);
+    const ok = user
+      ? await verifyPassword(user.passwordHash, password)
+      : (await verifyAgainstDummy(password), false);
     if (!user || !ok) {
       await this.throttle.recordFailure(username, meta.ip);
       throw new AppError(401, 'invalid_credentials', 'Wrong username or password');

@@ -52,7 +52,11 @@ export class SessionRepository {
   }
 
   async touch(sessionId: string, now: Date, expiresAt: Date): Promise<void> {
-    await this.db.updateTable('sessions').set({ lastSeenAt: now, expiresAt }).where('id', '=', sessionId).execute();
+    await this.db
+      .updateTable('sessions')
+      .set({ lastSeenAt: now, expiresAt })
+      .where('id', '=', sessionId)
+      .execute();
   }
 
   async delete(sessionId: string): Promise<void> {

@@ -74,7 +74,12 @@ export class UserRepository {
         .where(sql<string>`lower(username)`, '=', user.username.toLowerCase())
         .executeTakeFirst();
       if (existing) return 'taken';
-      const admin = await tx.selectFrom('users').select('id').where('role', '=', 'admin').limit(1).executeTakeFirst();
+      const admin = await tx
+        .selectFrom('users')
+        .select('id')
+        .where('role', '=', 'admin')
+        .limit(1)
+        .executeTakeFirst();
       return tx
         .insertInto('users')
         .values({ ...user, role: user.role ?? (admin ? 'listener' : firstUserRole) })
@@ -93,7 +98,11 @@ export class UserRepository {
   }
 
   async setPasswordHash(id: string, passwordHash: string): Promise<void> {
-    await this.db.updateTable('users').set({ passwordHash, updatedAt: new Date() }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('users')
+      .set({ passwordHash, updatedAt: new Date() })
+      .where('id', '=', id)
+      .execute();
   }
 
   async setRole(id: string, role: Role): Promise<void> {

@@ -5,7 +5,11 @@ export class SettingsRepository {
   constructor(private readonly db: Db) {}
 
   async get<T>(key: string): Promise<T | undefined> {
-    const row = await this.db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('settings')
+      .select('value')
+      .where('key', '=', key)
+      .executeTakeFirst();
     return row?.value as T | undefined;
   }
 
