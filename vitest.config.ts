@@ -70,6 +70,7 @@ export default defineConfig({
           include: ['e2e/web/**/*.e2e.ts'],
           globalSetup: ['apps/server/test/support/global-setup.embedded.ts'],
           testTimeout: 180_000,
+          hookTimeout: 240_000,
           fileParallelism: false,
         },
       },

@@ -4,7 +4,7 @@
  * embedded PostgreSQL in a temporary data folder; inputs come from a fixed seed.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -104,6 +104,8 @@ async function cannon(url: string, headers: Record<string, string>) {
 
 export async function run(): Promise<void> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'resonance-bench-'));
+  // PostgreSQL runs as its own user when we are root, and must be able to reach the data folder.
+  await chmod(work, 0o755);
   const dataDir = path.join(work, 'data');
   const music = path.join(work, 'music');
   const streamDir = path.join(work, 'stream');

@@ -1,0 +1,287 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pinyin } from 'pinyin-pro';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoLibrary, type DemoTrackInfo } from '../../apps/server/src/modules/demo/demo-library.ts';
+import { ffmpegPath } from '../../apps/server/src/platform/ffmpeg.ts';
+import { startTestServer, type TestServer } from '../support/harness.ts';
+
+/*
+ * The web app in a real browser against the real server: register, play an album (the audio
+ * element's clock must move), follow the lyrics, skip, search a Chinese artist by pinyin
+ * initials, switch languages. Screenshots of the main pages at desktop and phone sizes go to
+ * test-results/screenshots/.
+ */
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const screenshots = path.join(repoRoot, 'test-results', 'screenshots');
+const CHROMIUM = process.env.RESONANCE_CHROMIUM ?? '/usr/bin/chromium';
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+let server: TestServer;
+let browser: Browser;
+let libraryDir: string;
+let library: DemoTrackInfo[];
+
+beforeAll(async () => {
+  // The server serves apps/web/dist; build it from the current source, as production does
+  // (under Vitest NODE_ENV is "test", which would give React's development build).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root: path.join(repoRoot, 'apps/web'),
+      configFile: path.join(repoRoot, 'apps/web/vite.config.ts'),
+      logLevel: 'warn',
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+  libraryDir = await mkdtemp(path.join(os.tmpdir(), 'resonance-web-e2e-'));
+  library = await generateDemoLibrary(libraryDir, { ffmpegPath: ffmpegPath(), durationScale: 0.2, limit: 6 });
+  server = await startTestServer();
+  await server.server.context.library.scans.importFolder(libraryDir);
+  await mkdir(screenshots, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (libraryDir) await rm(libraryDir, { recursive: true, force: true });
+});
+
+interface AudioClock {
+  currentTime: number;
+  paused: boolean;
+  src: string;
+}
+
+/** The state of the audible <audio> element (the engine keeps a second one for preloading). */
+async function activeAudio(page: Page): Promise<AudioClock> {
+  return page.locator('audio[data-role="active"]').evaluate((element) => {
+    const audio = element as unknown as AudioClock;
+    return { currentTime: audio.currentTime, paused: audio.paused, src: audio.src };
+  });
+}
+
+/*
+ * Functions run inside the page. The project's Node typings have no DOM, so they reach the
+ * document through these small shapes; they must be functions, not strings, because the app's
+ * Content Security Policy forbids eval.
+ */
+interface PageDocument {
+  querySelector(selector: string): unknown;
+  querySelectorAll(selector: string): ArrayLike<unknown>;
+}
+interface LyricItem {
+  dataset: { timeMs?: string };
+  getAttribute(name: string): string | null;
+}
+
+async function waitForAudioTime(page: Page, atLeast: number): Promise<void> {
+  await page.waitForFunction(
+    (min) => {
+      const doc = (globalThis as unknown as { document: PageDocument }).document;
+      const audio = doc.querySelector('audio[data-role="active"]') as AudioClock | null;
+      return audio !== null && !audio.paused && audio.currentTime >= min;
+    },
+    atLeast,
+    { timeout: 20_000 },
+  );
+}
+
+async function shot(page: Page, name: string, size: 'desktop' | 'phone'): Promise<void> {
+  // Let covers and fonts settle so the picture shows the page as a person sees it.
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.screenshot({ path: path.join(screenshots, `${name}-${size}.png`) });
+}
+
+function initials(name: string): string {
+  return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase();
+}
+
+describe('web player', () => {
+  let context: BrowserContext;
+  let page: Page;
+
+  it('registers, plays an album, follows the lyrics, skips, searches and switches language', async () => {
+    context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', baseURL: server.url });
+    page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('response', (r) => r.status() >= 500 && console.log('HTTP', r.status(), r.url()));
+
+    // Register: a logged-out visitor lands on the login page.
+    await page.goto('/');
+    await page.waitForURL('**/login');
+    await page.getByRole('link', { name: '立即注册' }).click();
+    await page.locator('input[name="username"]').fill('listener');
+    await page.locator('input[name="nickname"]').fill('听众');
+    await page.locator('input[name="password"]').fill('correct horse battery');
+    await page.getByRole('button', { name: '注册', exact: true }).click();
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe('/');
+    await expect.poll(() => page.getByTestId('album-card').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await shot(page, 'home', 'desktop');
+
+    // Open an album with lyrics in Chinese and play it.
+    const withLyrics = library.find((t) => t.hasTranslation && /\p{Script=Han}/u.test(t.title));
+    expect(withLyrics, 'the demo library has a Chinese song with translated lyrics').toBeDefined();
+    await page.getByRole('link', { name: withLyrics!.album, exact: true }).first().click();
+    await page.waitForURL('**/albums/*');
+    await expect.poll(() => page.getByTestId('track-row').count()).toBeGreaterThan(0);
+    await shot(page, 'album', 'desktop');
+    await page.getByRole('button', { name: '播放全部' }).click();
+    await waitForAudioTime(page, 0.5);
+    const before = (await activeAudio(page)).currentTime;
+    await page.waitForTimeout(1200);
+    expect((await activeAudio(page)).currentTime).toBeGreaterThan(before);
+    await expect.poll(() => page.getByTestId('player-title').textContent()).toBe(withLyrics!.title);
+
+    // The now-playing page highlights the line for the current time.
+    await page.getByTestId('player-title').click();
+    await page.waitForURL('**/now-playing');
+    await waitForAudioTime(page, 3.2);
+    const highlighted = page.locator('.lyric-line[aria-current="true"]');
+    await expect.poll(() => highlighted.count()).toBe(1);
+    const check = await page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: PageDocument }).document;
+      const audio = doc.querySelector('audio[data-role="active"]') as AudioClock;
+      const items = Array.from(doc.querySelectorAll('.lyric-line') as ArrayLike<LyricItem>);
+      return {
+        nowMs: audio.currentTime * 1000,
+        lines: items.map((li) => Number(li.dataset.timeMs)),
+        current: items.findIndex((li) => li.getAttribute('aria-current') === 'true'),
+      };
+    });
+    const { nowMs, lines, current } = check;
+    // The highlighted line has started, and the one after it (if any) has not, within a tick.
+    expect(lines[current]).toBeLessThanOrEqual(nowMs + 300);
+    if (current + 1 < lines.length) expect(lines[current + 1]).toBeGreaterThan(nowMs - 300);
+    await expect.poll(() => page.locator('.lyric-translation').count()).toBeGreaterThan(0);
+    await shot(page, 'now-playing', 'desktop');
+
+    // Queue another song to play next, then skip to it.
+    const other = library.find((t) => t.album !== withLyrics!.album)!;
+    await page.goto('/songs');
+    const row = page.getByTestId('track-row').filter({ hasText: other.title });
+    await row.getByRole('button', { name: '下一首播放' }).click();
+    await page.getByTestId('next-track').click();
+    await expect.poll(() => page.getByTestId('player-title').textContent()).toBe(other.title);
+    await waitForAudioTime(page, 0.5);
+    expect((await activeAudio(page)).src).toContain('/stream');
+
+    // The queue panel lists both songs; dragging the first one's handle below the second swaps them.
+    await page.getByTestId('queue-toggle').click();
+    const queueRows = page.getByTestId('queue-row');
+    await expect.poll(() => queueRows.count()).toBe(2);
+    const firstHandle = queueRows.nth(0).locator('.queue-handle');
+    const handleBox = (await firstHandle.boundingBox())!;
+    const secondBox = (await queueRows.nth(1).boundingBox())!;
+    await page.mouse.move(handleBox.x + handleBox.width / 2, handleBox.y + handleBox.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(handleBox.x + handleBox.width / 2, secondBox.y + secondBox.height * 0.9, {
+      steps: 8,
+    });
+    await page.mouse.up();
+    await expect.poll(() => queueRows.nth(0).textContent()).toContain(other.title);
+    await shot(page, 'queue', 'desktop');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('queue-panel').count()).toBe(0);
+
+    // The queue and position survive a reload (paused: browsers forbid autoplay after one);
+    // the space bar starts it again from there.
+    await waitForAudioTime(page, 2);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('player-title').textContent()).toBe(other.title);
+    await expect.poll(() => page.getByTestId('current-time').textContent()).not.toBe('0:00');
+    await page.keyboard.press('Space');
+    await waitForAudioTime(page, 2.5);
+
+    // Search by pinyin initials finds the Chinese artist.
+    const artist = library.flatMap((t) => t.artists).find((name) => /^\p{Script=Han}+$/u.test(name))!;
+    const search = page.getByTestId('search-input');
+    await search.fill(initials(artist));
+    const suggestion = page.getByTestId('suggestion').filter({ hasText: artist });
+    await expect.poll(() => suggestion.count()).toBeGreaterThan(0);
+    await shot(page, 'search-suggest', 'desktop');
+    await search.press('Enter');
+    await page.waitForURL('**/search?*');
+    await page.getByTestId('search-tab-artist').click();
+    await expect
+      .poll(() => page.getByTestId('artist-card').filter({ hasText: artist }).count())
+      .toBeGreaterThan(0);
+    await shot(page, 'search', 'desktop');
+
+    // English and back.
+    await page.getByTestId('language-toggle').click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await expect.poll(() => page.getByRole('navigation').first().textContent()).toContain('Discover');
+    await page.getByTestId('language-toggle').click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await expect.poll(() => page.getByRole('navigation').first().textContent()).toContain('发现音乐');
+
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+
+  it('lays the same pages out for a phone', async () => {
+    const state = await context.storageState();
+    const phone = await browser.newContext({
+      viewport: PHONE,
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+      baseURL: server.url,
+      storageState: state,
+    });
+    const mobile = await phone.newPage();
+    await mobile.goto('/');
+    await expect.poll(() => mobile.getByTestId('album-card').count()).toBeGreaterThan(0);
+    await shot(mobile, 'home', 'phone');
+    // Nothing may stick out sideways on a narrow screen.
+    const overflow = await mobile.evaluate(() => {
+      const root = (
+        globalThis as unknown as {
+          document: { documentElement: { scrollWidth: number; clientWidth: number } };
+        }
+      ).document.documentElement;
+      return root.scrollWidth - root.clientWidth;
+    });
+    expect(overflow).toBe(0);
+
+    await mobile.getByTestId('album-card').first().locator('a.card-title').click();
+    await mobile.waitForURL('**/albums/*');
+    await mobile.locator('.detail-title').waitFor();
+    await shot(mobile, 'album', 'phone');
+
+    await mobile.goto('/now-playing');
+    await expect.poll(() => mobile.getByTestId('vinyl').count()).toBe(1);
+    await shot(mobile, 'now-playing', 'phone');
+
+    const artist = library.flatMap((t) => t.artists).find((name) => /^\p{Script=Han}+$/u.test(name))!;
+    await mobile.goto(`/search?q=${encodeURIComponent(initials(artist))}&type=artist`);
+    await expect.poll(() => mobile.getByTestId('artist-card').count()).toBeGreaterThan(0);
+    await shot(mobile, 'search', 'phone');
+    await phone.close();
+    await context.close();
+  }, 90_000);
+});
