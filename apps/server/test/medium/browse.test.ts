@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/database.ts';
-import type { SessionResolver } from '../../src/http/auth-context.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { BrowseRepository } from '../../src/modules/library/browse/browse.repository.ts';
 import { browseRoutes } from '../../src/modules/library/browse/browse.routes.ts';
@@ -18,6 +17,7 @@ import {
   type BuiltArtist,
   type BuiltTrack,
 } from '../factories/catalog.ts';
+import { fixedSessions } from '../support/fixed-sessions.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 /*
@@ -48,18 +48,7 @@ interface ArtistRecord {
   createdAt: string;
 }
 
-const TOKEN = 'test-token';
-const auth = { authorization: `Bearer ${TOKEN}` };
-const sessions: SessionResolver = {
-  resolve: async (token) =>
-    token === TOKEN
-      ? {
-          user: { id: randomUUID(), username: 'listener', nickname: 'Listener', role: 'listener' },
-          sessionId: randomUUID(),
-          csrfToken: 'csrf',
-        }
-      : null,
-};
+const { sessions, headers: auth } = fixedSessions('test-token');
 
 const words = [
   'amber',

@@ -1,27 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionResolver } from '../../src/http/auth-context.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { createSearchModule } from '../../src/modules/search/search.module.ts';
 import { searchCatalog } from '../factories/search.ts';
+import { fixedSessions } from '../support/fixed-sessions.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 /** The HTTP face of search: logged-in only, bad input is a 400, pages do not overlap. */
 
-const TOKEN = 'search-test-token';
-const auth = { authorization: `Bearer ${TOKEN}` };
-const sessions: SessionResolver = {
-  resolve: async (token) =>
-    token === TOKEN
-      ? {
-          user: { id: randomUUID(), username: 'listener', nickname: 'Listener', role: 'listener' },
-          sessionId: randomUUID(),
-          csrfToken: 'csrf',
-        }
-      : null,
-};
+const { sessions, headers: auth } = fixedSessions('search-test-token');
 
 let database: TestDatabase;
 let app: FastifyInstance;
