@@ -20,19 +20,10 @@ import { id3Tag } from './support/id3-fixture.ts';
 import { nginxBinary, startNginx } from './support/nginx.ts';
 import { postgresRssMb, pssMb, startProcess, stopProcess, waitForHttp } from './support/processes.ts';
 import { printTable } from './support/table.ts';
+import { mulberry32 } from '../apps/server/src/modules/demo/prng.ts';
 
 const FILES = Number(process.env.BENCH_IMPORT_FILES ?? 2000);
 const STREAM_MB = 50;
-
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function makeImportLibrary(dir: string): Promise<void> {
   const body = path.join(dir, 'body.mp3');

@@ -23,20 +23,11 @@ import { buildApp } from '../apps/server/src/http/app.ts';
 import type { SessionResolver } from '../apps/server/src/http/auth-context.ts';
 import { createSearchModule, type SearchModule } from '../apps/server/src/modules/search/search.module.ts';
 import { printTable } from './support/table.ts';
+import { mulberry32 } from '../apps/server/src/modules/demo/prng.ts';
 
 const TRACKS = Number(process.env.BENCH_SEARCH_TRACKS ?? 100_000);
 const QUERIES = 500;
 const SEED = 20261122;
-
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Words of song titles, most common first: a musical head, then a long tail (the 2-character
 // words of jieba's dictionary; made-up Latin words), drawn with Zipf weights 1/(rank + 10) so

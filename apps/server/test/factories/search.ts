@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../src/db/database.ts';
+import { mulberry32 } from '../../src/modules/demo/prng.ts';
 
 /**
  * Builds catalog rows straight into the database for search tests: artists and albums are
@@ -117,18 +118,6 @@ export function searchCatalog(db: Db): SearchCatalog {
   return catalog;
 }
 
-/** A small deterministic generator (mulberry32), so filler catalogs are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const fillerHan = '海风雨月光心梦夜花春秋爱远方城市山河星空歌声路云雪蓝白红流年少时间故事';
 const fillerWords = [
   'love',
@@ -153,7 +142,7 @@ export async function addFillerCatalog(
   catalog: SearchCatalog,
   options: { seed: number; artists: number; tracksEach: number },
 ): Promise<void> {
-  const random = seededRandom(options.seed);
+  const random = mulberry32(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const han = (n: number) => Array.from({ length: n }, () => pick(Array.from(fillerHan))).join('');
   const latin = (n: number) => Array.from({ length: n }, () => pick(fillerWords)).join(' ');
