@@ -5,16 +5,35 @@ import { PlayIcon } from '../../components/icons.tsx';
 import { usePlayAlbum } from './use-play-album.ts';
 import './cards.css';
 
+type CardAlbum = {
+  id: string;
+  title: string;
+  artist: { id: string; name: string };
+  year: number | null;
+  coverUrl: string | null;
+};
+
 interface AlbumCardProps {
-  album: {
-    id: string;
-    title: string;
-    artist: { id: string; name: string };
-    year: number | null;
-    coverUrl: string | null;
-  };
+  album: CardAlbum;
   /** show the year instead of the artist (on an artist's own page) */
   subtitle?: 'artist' | 'year';
+}
+
+/** Albums as a grid of cards: the one layout of every album list. */
+export function AlbumGrid({
+  albums,
+  subtitle,
+}: {
+  albums: readonly CardAlbum[];
+  subtitle?: 'artist' | 'year';
+}) {
+  return (
+    <div className="card-grid">
+      {albums.map((album) => (
+        <AlbumCard key={album.id} album={album} subtitle={subtitle} />
+      ))}
+    </div>
+  );
 }
 
 export function AlbumCard({ album, subtitle = 'artist' }: AlbumCardProps) {

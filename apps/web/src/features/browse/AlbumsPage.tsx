@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router-dom';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 import { CardGridSkeleton } from '../../components/StateViews.tsx';
-import { AlbumCard } from './AlbumCard.tsx';
+import { AlbumGrid } from './AlbumCard.tsx';
 import { useInfiniteAlbums } from './browse-queries.ts';
 import { LibraryEmpty } from './LibraryEmpty.tsx';
 import { SortSelect, sortFrom } from './SortSelect.tsx';
@@ -33,11 +33,7 @@ export default function AlbumsPage() {
           if (items.length === 0) return <LibraryEmpty />;
           return (
             <>
-              <div className="card-grid">
-                {items.map((album) => (
-                  <AlbumCard key={album.id} album={album} />
-                ))}
-              </div>
+              <AlbumGrid albums={items} />
               <LoadMore
                 hasMore={albums.hasNextPage}
                 loading={albums.isFetchingNextPage}

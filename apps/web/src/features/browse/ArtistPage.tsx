@@ -7,7 +7,7 @@ import { EmptyState } from '../../components/StateViews.tsx';
 import type { ArtistDetail } from '../../lib/api-types.ts';
 import { formatCount } from '../../lib/intl-format.ts';
 import { usePlayer } from '../player-ui/player-context.tsx';
-import { AlbumCard } from './AlbumCard.tsx';
+import { AlbumGrid } from './AlbumCard.tsx';
 import { DetailSkeleton } from './AlbumPage.tsx';
 import { useArtist } from './browse-queries.ts';
 import { toPlayerTrack } from './to-player-track.ts';
@@ -72,21 +72,13 @@ function ArtistView({ artist }: { artist: ArtistDetail }) {
       {artist.albums.length > 0 ? (
         <section className="section">
           <h2 className="section-title section-title-spaced">{t('artist.albums')}</h2>
-          <div className="card-grid">
-            {artist.albums.map((album) => (
-              <AlbumCard key={album.id} album={album} subtitle="year" />
-            ))}
-          </div>
+          <AlbumGrid albums={artist.albums} subtitle="year" />
         </section>
       ) : null}
       {artist.appearsOn.length > 0 ? (
         <section className="section">
           <h2 className="section-title section-title-spaced">{t('artist.appearsOn')}</h2>
-          <div className="card-grid">
-            {artist.appearsOn.map((album) => (
-              <AlbumCard key={album.id} album={album} />
-            ))}
-          </div>
+          <AlbumGrid albums={artist.appearsOn} />
         </section>
       ) : null}
     </>

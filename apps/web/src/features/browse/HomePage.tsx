@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { RefreshIcon } from '../../components/icons.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 import { CardGridSkeleton, TrackListSkeleton } from '../../components/StateViews.tsx';
-import { AlbumCard } from './AlbumCard.tsx';
+import { AlbumGrid } from './AlbumCard.tsx';
 import { useAlbumShelf, useTrackShelf } from './browse-queries.ts';
 import { LibraryEmpty } from './LibraryEmpty.tsx';
 import { TrackList } from './TrackList.tsx';
@@ -35,13 +35,7 @@ export default function HomePage() {
           </Link>
         </div>
         <QueryView query={recent} skeleton={<CardGridSkeleton count={6} />}>
-          {(albums) => (
-            <div className="card-grid">
-              {albums.map((album) => (
-                <AlbumCard key={album.id} album={album} />
-              ))}
-            </div>
-          )}
+          {(albums) => <AlbumGrid albums={albums} />}
         </QueryView>
       </section>
       <section className="section">
@@ -57,13 +51,7 @@ export default function HomePage() {
           </button>
         </div>
         <QueryView query={random} skeleton={<CardGridSkeleton count={6} />}>
-          {(albums) => (
-            <div className="card-grid">
-              {albums.map((album) => (
-                <AlbumCard key={album.id} album={album} />
-              ))}
-            </div>
-          )}
+          {(albums) => <AlbumGrid albums={albums} />}
         </QueryView>
       </section>
       <section className="section">

@@ -7,7 +7,7 @@ import { QueryView } from '../../components/QueryView.tsx';
 import { CardGridSkeleton, EmptyState, TrackListSkeleton } from '../../components/StateViews.tsx';
 import type { SearchResults } from '../../lib/api-types.ts';
 import { formatClock } from '../../lib/intl-format.ts';
-import { AlbumCard, ArtistCard } from '../browse/AlbumCard.tsx';
+import { AlbumGrid, ArtistCard } from '../browse/AlbumCard.tsx';
 import { ArtistLinks } from '../browse/ArtistLinks.tsx';
 import { usePlayerState } from '../player-ui/player-context.tsx';
 import { SEARCH_KINDS, useSearch, type SearchKind } from './search-queries.ts';
@@ -82,13 +82,7 @@ function Results({ q, type }: { q: string; type: SearchKind }) {
                 ))}
               </div>
             ) : null}
-            {type === 'album' ? (
-              <div className="card-grid">
-                {merged.albums.map((album) => (
-                  <AlbumCard key={album.id} album={album} />
-                ))}
-              </div>
-            ) : null}
+            {type === 'album' ? <AlbumGrid albums={merged.albums} /> : null}
             {type === 'user' ? <UserResults users={merged.users} /> : null}
             <LoadMore
               hasMore={search.hasNextPage}
