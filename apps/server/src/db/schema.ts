@@ -1,8 +1,13 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CommentTables } from './tables/comments.ts';
+import type { JobTables } from './tables/jobs.ts';
+import type { ListeningTables } from './tables/listening.ts';
+import type { PlaylistTables } from './tables/playlists.ts';
+import type { RecommendTables } from './tables/recommend.ts';
 
 /**
  * Row types of every table, camelCased by Kysely's CamelCasePlugin (columns are snake_case).
- * Keep in step with db/migrations.
+ * Keep in step with db/migrations. The tables of each later domain are typed in db/tables/.
  */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -164,7 +169,7 @@ export interface SearchDocumentsTable {
   updatedAt: Timestamp;
 }
 
-export interface Database {
+export interface Database extends PlaylistTables, ListeningTables, CommentTables, RecommendTables, JobTables {
   users: UsersTable;
   sessions: SessionsTable;
   libraryFolders: LibraryFoldersTable;
