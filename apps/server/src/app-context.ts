@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Redis } from 'ioredis';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
+import { JobRunsRepository } from './jobs/job-runs.repository.ts';
+import { JobScheduler } from './jobs/job-scheduler.ts';
 import { AccountService } from './modules/accounts/account.service.ts';
 import { accountRoutes } from './modules/accounts/account.routes.ts';
 import { AvatarStore } from './modules/accounts/avatar-store.ts';
@@ -33,6 +35,8 @@ export interface AppContext {
   accounts: AccountService;
   library: LibraryModule;
   search: SearchModule;
+  /** scheduled jobs; started by the server when this instance has the worker role */
+  scheduler: JobScheduler;
   routes: FastifyPluginAsyncZod[];
   close(): Promise<void>;
 }
@@ -45,6 +49,7 @@ export function createAppContext(config: Config, db: Db, logger: Logger, clock: 
   redis?.on('error', (error) => logger.warn({ err: error }, 'redis error'));
   const throttleStore: ThrottleStore = redis ? new RedisThrottleStore(redis) : new MemoryThrottleStore();
 
+  const scheduler = new JobScheduler(new JobRunsRepository(db), clock, logger);
   const users = new UserRepository(db);
   const sessions = new SessionService(new SessionRepository(db), clock);
   const avatars = new AvatarStore(paths.avatars);
@@ -85,6 +90,7 @@ export function createAppContext(config: Config, db: Db, logger: Logger, clock: 
     accounts,
     library,
     search,
+    scheduler,
     routes: [
       opsRoutes({ db }),
       accountRoutes({ accounts, avatars, secureCookies: config.secureCookies }),
@@ -93,6 +99,7 @@ export function createAppContext(config: Config, db: Db, logger: Logger, clock: 
       ...media.routes,
     ],
     close: async () => {
+      await scheduler.stop();
       await library.stop();
       redis?.disconnect();
     },

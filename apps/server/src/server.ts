@@ -44,6 +44,7 @@ export async function startServer(
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
   logger.info({ url }, 'Resonance is listening');
+  if (config.roles.includes('worker')) context.scheduler.start();
 
   const demoReady = config.demo
     ? bootstrapDemo({
