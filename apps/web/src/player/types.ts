@@ -8,6 +8,27 @@ export interface PlayerTrack {
   coverUrl: string | null;
   streamUrl: string;
   hasLyrics?: boolean;
+  /** where the user started it from; reported with each playback (charts, recommendations) */
+  source?: PlaySource;
+}
+
+export type PlaySourceType =
+  | 'album'
+  | 'playlist'
+  | 'artist'
+  | 'search'
+  | 'daily'
+  | 'fm'
+  | 'share'
+  | 'likes'
+  | 'history'
+  | 'chart'
+  | 'library'
+  | 'other';
+
+export interface PlaySource {
+  type: PlaySourceType;
+  id?: string;
 }
 
 /** One place in the queue; the same track may be queued twice, so entries have their own id. */
