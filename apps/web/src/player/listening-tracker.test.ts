@@ -69,7 +69,7 @@ describe('ListeningTracker', () => {
     expect(end).toMatchObject({
       source: { type: 'album', id: 'album-1' },
       client: 'web',
-      positionMs: 100_000,
+      positionMs: 99_000,
     });
     expect(new Set(events.filter((e) => e.trackId === 'a').map((e) => e.playbackId)).size).toBe(1);
   });
