@@ -27,7 +27,7 @@ export default function AlbumPage() {
 function AlbumView({ album }: { album: AlbumDetail }) {
   const { t, i18n } = useTranslation();
   const engine = usePlayer();
-  const tracks = album.tracks.map(toPlayerTrack);
+  const tracks = album.tracks.map((track) => toPlayerTrack(track, { type: 'album', id: album.id }));
   const facts = [
     album.year ? String(album.year) : null,
     album.genre,
@@ -69,7 +69,13 @@ function AlbumView({ album }: { album: AlbumDetail }) {
       {album.tracks.length === 0 ? (
         <EmptyState title={t('album.noTracks')} />
       ) : (
-        <TrackList tracks={album.tracks} numbering="trackNo" showAlbum={false} label={t('album.tracks')} />
+        <TrackList
+          tracks={album.tracks}
+          source={{ type: 'album', id: album.id }}
+          numbering="trackNo"
+          showAlbum={false}
+          label={t('album.tracks')}
+        />
       )}
     </>
   );

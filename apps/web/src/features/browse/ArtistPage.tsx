@@ -29,7 +29,7 @@ export default function ArtistPage() {
 function ArtistView({ artist }: { artist: ArtistDetail }) {
   const { t, i18n } = useTranslation();
   const engine = usePlayer();
-  const top = artist.topTracks.map(toPlayerTrack);
+  const top = artist.topTracks.map((track) => toPlayerTrack(track, { type: 'artist', id: artist.id }));
 
   return (
     <>
@@ -66,7 +66,12 @@ function ArtistView({ artist }: { artist: ArtistDetail }) {
         {artist.topTracks.length === 0 ? (
           <EmptyState title={t('artist.noTracks')} />
         ) : (
-          <TrackList tracks={artist.topTracks} showCover label={t('artist.topTracks')} />
+          <TrackList
+            tracks={artist.topTracks}
+            source={{ type: 'artist', id: artist.id }}
+            showCover
+            label={t('artist.topTracks')}
+          />
         )}
       </section>
       {artist.albums.length > 0 ? (

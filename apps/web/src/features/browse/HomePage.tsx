@@ -62,7 +62,9 @@ export default function HomePage() {
           </Link>
         </div>
         <QueryView query={newSongs} skeleton={<TrackListSkeleton rows={5} />}>
-          {(tracks) => <TrackList tracks={tracks} showCover label={t('home.newSongs')} />}
+          {(tracks) => (
+            <TrackList tracks={tracks} source={{ type: 'library' }} showCover label={t('home.newSongs')} />
+          )}
         </QueryView>
       </section>
     </div>

@@ -31,7 +31,12 @@ export default function SongsPage() {
             type="button"
             className="btn btn-primary"
             disabled={items.length === 0}
-            onClick={() => engine.playTracks(items.map(toPlayerTrack), 0)}
+            onClick={() =>
+              engine.playTracks(
+                items.map((track) => toPlayerTrack(track, { type: 'library' })),
+                0,
+              )
+            }
           >
             <PlayIcon /> {t('album.playAll')}
           </button>
@@ -48,7 +53,7 @@ export default function SongsPage() {
             <LibraryEmpty />
           ) : (
             <>
-              <TrackList tracks={items} showCover label={t('nav.songs')} />
+              <TrackList tracks={items} source={{ type: 'library' }} showCover label={t('nav.songs')} />
               <LoadMore
                 hasMore={tracks.hasNextPage}
                 loading={tracks.isFetchingNextPage}

@@ -7,6 +7,7 @@ import type { Track } from '../../lib/api-types.ts';
 import { formatClock } from '../../lib/intl-format.ts';
 import { usePlayer, usePlayerState } from '../player-ui/player-context.tsx';
 import { ArtistLinks } from './ArtistLinks.tsx';
+import type { PlaySource } from '../../player/types.ts';
 import { toPlayerTrack } from './to-player-track.ts';
 import './track-list.css';
 
@@ -17,6 +18,8 @@ interface TrackListProps {
   showAlbum?: boolean;
   showCover?: boolean;
   label?: string;
+  /** where these tracks are played from, for the listening log */
+  source: PlaySource;
 }
 
 /**
@@ -29,12 +32,17 @@ export function TrackList({
   showAlbum = true,
   showCover = false,
   label,
+  source,
 }: TrackListProps) {
   const { t } = useTranslation();
   const engine = usePlayer();
   const currentId = usePlayerState((s) => s.current?.track.id ?? null);
 
-  const play = (index: number) => engine.playTracks(tracks.map(toPlayerTrack), index);
+  const play = (index: number) =>
+    engine.playTracks(
+      tracks.map((track) => toPlayerTrack(track, source)),
+      index,
+    );
   const onRowClick = (event: MouseEvent, index: number) => {
     // Links and buttons inside the row do their own thing.
     if ((event.target as HTMLElement).closest('a, button')) return;
@@ -88,7 +96,7 @@ export function TrackList({
               <button
                 type="button"
                 className="icon-btn"
-                onClick={() => engine.playNext([toPlayerTrack(track)])}
+                onClick={() => engine.playNext([toPlayerTrack(track, source)])}
                 aria-label={t('track.playNext')}
                 title={t('track.playNext')}
               >
@@ -97,7 +105,7 @@ export function TrackList({
               <button
                 type="button"
                 className="icon-btn"
-                onClick={() => engine.addToQueue([toPlayerTrack(track)])}
+                onClick={() => engine.addToQueue([toPlayerTrack(track, source)])}
                 aria-label={t('track.addToQueue')}
                 title={t('track.addToQueue')}
               >

@@ -1,8 +1,11 @@
 import type { Track } from '../../lib/api-types.ts';
-import type { PlayerTrack } from '../../player/types.ts';
+import type { PlaySource, PlayerTrack } from '../../player/types.ts';
 
-/** The part of a library track the player keeps (and saves for resuming). */
-export function toPlayerTrack(track: Track): PlayerTrack {
+/**
+ * The part of a library track the player keeps (and saves for resuming), with where it is
+ * played from (reported to the listening log).
+ */
+export function toPlayerTrack(track: Track, source?: PlaySource): PlayerTrack {
   return {
     id: track.id,
     title: track.title,
@@ -12,5 +15,6 @@ export function toPlayerTrack(track: Track): PlayerTrack {
     coverUrl: track.coverUrl,
     streamUrl: track.streamUrl,
     hasLyrics: track.hasLyrics,
+    ...(source ? { source } : {}),
   };
 }

@@ -11,7 +11,10 @@ export function usePlayAlbum(): (albumId: string) => Promise<void> {
   return useCallback(
     async (albumId: string) => {
       const album = await queryClient.fetchQuery(albumQuery(albumId));
-      engine.playTracks(album.tracks.map(toPlayerTrack), 0);
+      engine.playTracks(
+        album.tracks.map((track) => toPlayerTrack(track, { type: 'album', id: albumId })),
+        0,
+      );
     },
     [queryClient, engine],
   );

@@ -12,7 +12,7 @@ export function usePlayTrackById(): (id: string, how: How) => Promise<void> {
   const engine = usePlayer();
   return useCallback(
     async (id: string, how: How) => {
-      const track = toPlayerTrack(await queryClient.fetchQuery(trackQuery(id)));
+      const track = toPlayerTrack(await queryClient.fetchQuery(trackQuery(id)), { type: 'search' });
       if (how === 'now') engine.playNow([track]);
       else if (how === 'next') engine.playNext([track]);
       else engine.addToQueue([track]);
