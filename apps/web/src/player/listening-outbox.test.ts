@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ListeningOutbox, type KeyValueStorage, type SendOutcome } from './listening-outbox.ts';
+import { ListeningOutbox, type SendOutcome } from './listening-outbox.ts';
+import type { KeyValueStorage } from './resume-state.ts';
 import type { ListeningEvent } from './listening-tracker.ts';
 
 function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {

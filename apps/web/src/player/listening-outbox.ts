@@ -1,12 +1,8 @@
 import type { ListeningEvent } from './listening-tracker.ts';
+import type { KeyValueStorage } from './resume-state.ts';
 
 /** What a send attempt says about a batch: delivered, try again later, or never deliverable. */
 export type SendOutcome = 'sent' | 'retry' | 'drop';
-
-export interface KeyValueStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
 
 export interface ListeningOutboxOptions {
   storage: KeyValueStorage | null;
