@@ -29,6 +29,26 @@ describe('accounts', () => {
     expect(second.result.data?.user.role).toBe('listener');
   });
 
+  it("shows another user's public profile, and nothing private of it", async () => {
+    const { result } = await register('profiled');
+    const viewer = await register('viewer');
+    const id = result.data?.user.id ?? '';
+    const profile = await viewer.client.api.GET('/api/v1/users/{id}', { params: { path: { id } } });
+    expect(profile.data?.data).toMatchObject({ id, username: 'profiled', nickname: 'PROFILED', bio: '' });
+    expect(Object.keys(profile.data?.data ?? {})).not.toEqual(expect.arrayContaining(['locale']));
+    expect(JSON.stringify(profile.data)).not.toMatch(/timeZone|locale|password/);
+    for (const missing of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid', "1'; drop table users;--"]) {
+      const response = await viewer.client.api.GET('/api/v1/users/{id}', {
+        params: { path: { id: missing } },
+      });
+      expect(response.response.status).toBe(404);
+    }
+    const anonymous = createResonanceClient({ baseUrl: server.url });
+    expect((await anonymous.GET('/api/v1/users/{id}', { params: { path: { id } } })).response.status).toBe(
+      401,
+    );
+  });
+
   it('sets an httpOnly SameSite=Lax session cookie and a readable CSRF cookie', async () => {
     const response = await fetch(`${server.url}/api/v1/auth/register`, {
       method: 'POST',

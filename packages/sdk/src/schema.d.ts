@@ -672,6 +672,91 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's public profile */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["PublicUser"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/avatar": {
         parameters: {
             query?: never;
@@ -2455,6 +2540,16 @@ export interface components {
             token?: string;
             expiresAt: string;
         };
+        PublicUserInput: {
+            id: string;
+            username: string;
+            nickname: string;
+            /** @enum {string} */
+            role: "listener" | "musician" | "moderator" | "admin";
+            bio: string;
+            avatarUrl: string | null;
+            createdAt: string;
+        };
         ArtistRefInput: {
             id: string;
             name: string;
@@ -2672,6 +2767,16 @@ export interface components {
             csrfToken: string;
             token?: string;
             expiresAt: string;
+        };
+        PublicUser: {
+            id: string;
+            username: string;
+            nickname: string;
+            /** @enum {string} */
+            role: "listener" | "musician" | "moderator" | "admin";
+            bio: string;
+            avatarUrl: string | null;
+            createdAt: string;
         };
         ArtistRef: {
             id: string;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { meSchema } from './account.schema.ts';
+import type { meSchema, publicUserSchema } from './account.schema.ts';
 import type { UserRow } from './user.repository.ts';
 
 export function avatarUrl(avatarId: string | null): string | null {
@@ -15,6 +15,18 @@ export function presentMe(user: UserRow): z.infer<typeof meSchema> {
     bio: user.bio,
     locale: user.locale,
     timeZone: user.timeZone,
+    avatarUrl: avatarUrl(user.avatarId),
+    createdAt: user.createdAt.toISOString(),
+  };
+}
+
+export function presentPublicUser(user: UserRow): z.infer<typeof publicUserSchema> {
+  return {
+    id: user.id,
+    username: user.username,
+    nickname: user.nickname,
+    role: user.role,
+    bio: user.bio,
     avatarUrl: avatarUrl(user.avatarId),
     createdAt: user.createdAt.toISOString(),
   };

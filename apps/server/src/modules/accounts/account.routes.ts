@@ -6,16 +6,18 @@ import { z } from 'zod';
 import { CSRF_COOKIE, SESSION_COOKIE, requireUser } from '../../http/auth-context.ts';
 import { errorResponses } from '../../http/error-schema.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
-import { presentMe } from './account.presenter.ts';
+import { presentMe, presentPublicUser } from './account.presenter.ts';
 import {
   changePasswordBodySchema,
   loginBodySchema,
   logoutAllResponseSchema,
   meResponseSchema,
   okSchema,
+  publicUserResponseSchema,
   registerBodySchema,
   sessionResponseSchema,
   updateProfileBodySchema,
+  userIdParamsSchema,
 } from './account.schema.ts';
 import type { AccountService } from './account.service.ts';
 import type { AvatarStore } from './avatar-store.ts';
@@ -168,6 +170,22 @@ export function accountRoutes(deps: AccountRoutesDeps): FastifyPluginAsyncZod {
       async (request) => {
         const user = requireUser(request);
         return { data: presentMe(await accounts.getProfile(user.id)), csrfToken: request.auth!.csrfToken };
+      },
+    );
+
+    app.get(
+      '/api/v1/users/:id',
+      {
+        schema: {
+          tags: ['users'],
+          summary: "A user's public profile",
+          params: userIdParamsSchema,
+          response: { 200: publicUserResponseSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        requireUser(request);
+        return { data: presentPublicUser(await accounts.getPublicProfile(request.params.id)) };
       },
     );
 

@@ -76,6 +76,22 @@ export const sessionResponseSchema = z
   })
   .meta({ id: 'Session' });
 
+/** What anyone logged in may see of another user: no locale, time zone or settings. */
+export const publicUserSchema = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    nickname: z.string(),
+    role: roleSchema,
+    bio: z.string(),
+    avatarUrl: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'PublicUser' });
+
+export const publicUserResponseSchema = z.object({ data: publicUserSchema });
+export const userIdParamsSchema = z.object({ id: z.string().max(64) });
+
 export const meResponseSchema = z.object({ data: meSchema, csrfToken: z.string() });
 export const okSchema = z.object({ ok: z.literal(true) });
 export const logoutAllResponseSchema = z.object({ ok: z.literal(true), endedSessions: z.number().int() });

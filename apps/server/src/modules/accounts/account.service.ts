@@ -12,6 +12,7 @@ import type { LoginThrottle } from './login-throttle.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-hasher.ts';
 import type { IssuedSession, SessionService } from './session.service.ts';
 import type { ProfileChanges, UserRepository, UserRow } from './user.repository.ts';
+import { uuidPattern } from '../library/browse/cursor.ts';
 
 export interface RegisterInput {
   username: string;
@@ -116,6 +117,12 @@ export class AccountService {
   }
 
   async getProfile(userId: string): Promise<UserRow> {
+    return this.requireUser(userId);
+  }
+
+  /** Another user's profile page; an id that is not a UUID names nobody (404, not 500). */
+  async getPublicProfile(userId: string): Promise<UserRow> {
+    if (!uuidPattern.test(userId)) throw notFound('user_not_found', 'No such user');
     return this.requireUser(userId);
   }
 
