@@ -1,6 +1,8 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { GuestOnly, RequireAuth } from '../features/auth/RequireAuth.tsx';
+import { commentRoutes } from '../features/comments/routes.tsx';
+import { playlistRoutes } from '../features/playlists/routes.tsx';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
@@ -41,6 +43,8 @@ export function createRouter() {
             { path: '/search', element: <SearchPage /> },
             { path: '/now-playing', element: <NowPlayingPage /> },
             { path: '/me', element: <ProfilePage /> },
+            ...playlistRoutes,
+            ...commentRoutes,
             { path: '*', element: <NotFoundPage /> },
           ],
         },

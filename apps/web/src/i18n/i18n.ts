@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { dictionaries } from './dictionaries.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type AppLocale = (typeof LOCALES)[number];
@@ -30,7 +29,7 @@ export function detectLocale(): AppLocale {
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: dictionaries['zh-CN'] }, en: { translation: dictionaries.en } },
   lng: detectLocale(),
   fallbackLng: 'en',
   // React escapes text itself.
