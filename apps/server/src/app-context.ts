@@ -15,6 +15,7 @@ import { UserRepository } from './modules/accounts/user.repository.ts';
 import { createLibraryModule, type LibraryModule } from './modules/library/library.module.ts';
 import { createMediaModule } from './modules/media/media.module.ts';
 import { opsRoutes } from './modules/ops/ops.routes.ts';
+import { createPlaylistsModule, type PlaylistsModule } from './modules/playlists/playlists.module.ts';
 import { createSearchModule, type SearchModule } from './modules/search/search.module.ts';
 import type { Clock } from './platform/clock.ts';
 import { dataPaths, type DataPaths } from './platform/data-paths.ts';
@@ -35,6 +36,7 @@ export interface AppContext {
   accounts: AccountService;
   library: LibraryModule;
   search: SearchModule;
+  playlists: PlaylistsModule;
   /** scheduled jobs; started by the server when this instance has the worker role */
   scheduler: JobScheduler;
   routes: FastifyPluginAsyncZod[];
@@ -72,6 +74,7 @@ export function createAppContext(config: Config, db: Db, logger: Logger, clock: 
     // Keeps the search index current after every scan.
     onTracksChanged: (trackIds) => indexQuietly('tracks', () => search.indexer.reindexTracks(trackIds)),
   });
+  const playlists = createPlaylistsModule({ db, clock, logger, paths });
   const media = createMediaModule({
     db,
     logger,
@@ -90,6 +93,7 @@ export function createAppContext(config: Config, db: Db, logger: Logger, clock: 
     accounts,
     library,
     search,
+    playlists,
     scheduler,
     routes: [
       opsRoutes({ db }),
@@ -97,6 +101,7 @@ export function createAppContext(config: Config, db: Db, logger: Logger, clock: 
       ...library.routes,
       ...search.routes,
       ...media.routes,
+      ...playlists.routes,
     ],
     close: async () => {
       await scheduler.stop();

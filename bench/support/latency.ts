@@ -1,0 +1,28 @@
+/** p50/p95/p99/max of samples in milliseconds, as table cells. */
+export function percentiles(samples: number[]): Record<string, string | number> {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return {
+    n: String(sorted.length),
+    'p50 ms': at(50),
+    'p95 ms': at(95),
+    'p99 ms': at(99),
+    'max ms': sorted[sorted.length - 1]!,
+  };
+}
+
+/** Runs `call` once per item after a warm-up (caches, plans), timing each call. */
+export async function timeEach<T>(
+  items: T[],
+  call: (item: T) => Promise<unknown>,
+  warmUp = 30,
+): Promise<number[]> {
+  for (const item of items.slice(0, warmUp)) await call(item);
+  const samples: number[] = [];
+  for (const item of items) {
+    const started = performance.now();
+    await call(item);
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
