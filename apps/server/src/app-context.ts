@@ -12,6 +12,9 @@ import { RedisThrottleStore } from './modules/accounts/redis-throttle-store.ts';
 import { SessionRepository } from './modules/accounts/session.repository.ts';
 import { SessionService } from './modules/accounts/session.service.ts';
 import { UserRepository } from './modules/accounts/user.repository.ts';
+import { createAnnotationsModule } from './modules/annotations/annotations.module.ts';
+import { createChartsModule } from './modules/charts/charts.module.ts';
+import { createListeningModule } from './modules/listening/listening.module.ts';
 import { createLibraryModule, type LibraryModule } from './modules/library/library.module.ts';
 import { createMediaModule } from './modules/media/media.module.ts';
 import { opsRoutes } from './modules/ops/ops.routes.ts';
@@ -75,6 +78,24 @@ export function createAppContext(config: Config, db: Db, logger: Logger, clock: 
     onTracksChanged: (trackIds) => indexQuietly('tracks', () => search.indexer.reindexTracks(trackIds)),
   });
   const playlists = createPlaylistsModule({ db, clock, logger, paths });
+  const annotations = createAnnotationsModule({ db, clock });
+  const listening = createListeningModule({
+    db,
+    clock,
+    logger,
+    // Plays from a playlist raise its play count and its place on the square.
+    onPlaysCounted: (plays) => playlists.recordPlays(plays),
+    playlistAccess: playlists.access,
+  });
+  const charts = createChartsModule({ db, clock });
+  scheduler.register({
+    name: 'charts.refresh',
+    schedule: { every: { minutes: 30 } },
+    run: async () => {
+      const { refreshedAt } = await charts.service.refresh();
+      return { refreshedAt };
+    },
+  });
   const media = createMediaModule({
     db,
     logger,
@@ -102,6 +123,9 @@ export function createAppContext(config: Config, db: Db, logger: Logger, clock: 
       ...search.routes,
       ...media.routes,
       ...playlists.routes,
+      ...annotations.routes,
+      ...listening.routes,
+      ...charts.routes,
     ],
     close: async () => {
       await scheduler.stop();

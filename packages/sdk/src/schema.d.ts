@@ -3875,6 +3875,923 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tracks/{id}/like": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Like a track (the red heart); liking it again changes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LikeState"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** Take back a like; unliking a track not liked changes nothing */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LikeState"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/likes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tracks I like, most recently liked first (keyset cursor) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrackPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/likes/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Which of these tracks I like, to draw the hearts of a list */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        trackIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LikeLookup"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/listening/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report the player's listening events, live or as a late batch; re-sent events are ignored */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 1 to 200 events, in any order; invalid ones are reported in `rejected` */
+                        events: components["schemas"]["ListeningEventInput"][];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListeningIngestResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What I played recently, each item once, most recent first (keyset cursor) */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "tracks" | "albums" | "playlists";
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HistoryPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's most played tracks of the week or of all time, unless they hid them */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description week: the last 7 days */
+                    period?: "week" | "all";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ListeningRanking"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/listening-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My listening preferences */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ListeningSettings"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** Change my listening preferences (hide my ranking from others) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ListeningSettingsInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ListeningSettings"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The charts (hot, new, rising, original) with their top 3 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ChartSummary"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charts/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One chart, each entry with its movement since the refresh before */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Chart"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4027,6 +4944,149 @@ export interface components {
             data: components["schemas"]["ArtistInput"][];
             /** @description null on the last page */
             nextCursor: string | null;
+        };
+        LikeStateInput: {
+            data: {
+                trackId: string;
+                liked: boolean;
+            };
+        };
+        LikeLookupInput: {
+            /** @description the asked-for tracks the caller likes */
+            liked: string[];
+        };
+        ChartEntryInput: {
+            rank: number;
+            /** @description rank at the refresh before; null when new */
+            previousRank: number | null;
+            /** @enum {string} */
+            movement: "up" | "down" | "same" | "new";
+            /** @description places gained since the refresh before (negative: lost) */
+            change: number;
+            /** @description what the chart ranks by: decayed plays, plays, or gain in plays */
+            score: number;
+            track: components["schemas"]["TrackInput"];
+        };
+        ChartSummaryInput: {
+            /** @enum {string} */
+            name: "hot" | "new" | "rising" | "original";
+            /** @description i18n key of the title, e.g. charts.hot.title */
+            titleKey: string;
+            descriptionKey: string;
+            /** @description false: this chart cannot exist yet (Original, before musician accounts) */
+            available: boolean;
+            /** @description null before the first refresh */
+            refreshedAt: string | null;
+            /** @description the top 3 */
+            preview: components["schemas"]["ChartEntryInput"][];
+        };
+        ChartInput: {
+            /** @enum {string} */
+            name: "hot" | "new" | "rising" | "original";
+            /** @description i18n key of the title, e.g. charts.hot.title */
+            titleKey: string;
+            descriptionKey: string;
+            /** @description false: this chart cannot exist yet (Original, before musician accounts) */
+            available: boolean;
+            /** @description null before the first refresh */
+            refreshedAt: string | null;
+            entries: components["schemas"]["ChartEntryInput"][];
+        };
+        ListeningEventInput: {
+            /** @description made by the client; sending an event twice stores it once */
+            id: string;
+            /** @description one playback: its start, progress and end events */
+            playbackId: string;
+            /** @enum {string} */
+            type: "start" | "progress" | "end";
+            trackId: string;
+            /**
+             * Format: date-time
+             * @description the client's clock when it happened
+             */
+            at: string;
+            /** @description where the playhead was */
+            positionMs: number;
+            /** @description audio heard in this playback so far, seeks excluded */
+            playedMs: number;
+            /**
+             * @description only on end, and required there
+             * @enum {string}
+             */
+            endReason?: "finished" | "skipped" | "interrupted";
+            /** @description a single-track-loop replay */
+            repeat: boolean;
+            source: {
+                /** @enum {string} */
+                type: "album" | "playlist" | "artist" | "search" | "daily" | "fm" | "share" | "likes" | "history" | "chart" | "library" | "other";
+                id?: string;
+            };
+            client?: string;
+        };
+        ListeningIngestResultInput: {
+            /** @description events stored now */
+            accepted: number;
+            /** @description events already stored (sent before): ignored */
+            duplicates: number;
+            rejected: {
+                /** @description position in `events` */
+                index: number;
+                id?: string;
+                code: string;
+                message: string;
+            }[];
+        };
+        HistoryPlaylistInput: {
+            id: string;
+            name: string;
+            coverUrl: string | null;
+            trackCount: number;
+            owner: {
+                id: string;
+                nickname: string;
+            };
+        };
+        HistoryItemInput: {
+            /** @constant */
+            kind: "track";
+            /** @description when it was last played */
+            playedAt: string;
+            track: components["schemas"]["TrackInput"];
+        } | {
+            /** @constant */
+            kind: "album";
+            /** @description when it was last played */
+            playedAt: string;
+            album: components["schemas"]["AlbumInput"];
+        } | {
+            /** @constant */
+            kind: "playlist";
+            /** @description when it was last played */
+            playedAt: string;
+            playlist: components["schemas"]["HistoryPlaylistInput"];
+        };
+        HistoryPageInput: {
+            data: components["schemas"]["HistoryItemInput"][];
+            /** @description null on the last page; a page may be short */
+            nextCursor: string | null;
+        };
+        ListeningRankingInput: {
+            userId: string;
+            /** @enum {string} */
+            period: "week" | "all";
+            /** @description hidden from others by its owner (only the owner sees it then) */
+            hidden: boolean;
+            entries: {
+                rank: number;
+                playCount: number;
+                /** @description the play bar, 0..100, relative to the first */
+                score: number;
+                track: components["schemas"]["TrackInput"];
+            }[];
+        };
+        ListeningSettingsInput: {
+            /** @description hide my listening ranking from others */
+            rankingHidden: boolean;
         };
         ScanRunInput: {
             id: string;
@@ -4348,6 +5408,149 @@ export interface components {
             data: components["schemas"]["Artist"][];
             /** @description null on the last page */
             nextCursor: string | null;
+        };
+        LikeState: {
+            data: {
+                trackId: string;
+                liked: boolean;
+            };
+        };
+        LikeLookup: {
+            /** @description the asked-for tracks the caller likes */
+            liked: string[];
+        };
+        ChartEntry: {
+            rank: number;
+            /** @description rank at the refresh before; null when new */
+            previousRank: number | null;
+            /** @enum {string} */
+            movement: "up" | "down" | "same" | "new";
+            /** @description places gained since the refresh before (negative: lost) */
+            change: number;
+            /** @description what the chart ranks by: decayed plays, plays, or gain in plays */
+            score: number;
+            track: components["schemas"]["Track"];
+        };
+        ChartSummary: {
+            /** @enum {string} */
+            name: "hot" | "new" | "rising" | "original";
+            /** @description i18n key of the title, e.g. charts.hot.title */
+            titleKey: string;
+            descriptionKey: string;
+            /** @description false: this chart cannot exist yet (Original, before musician accounts) */
+            available: boolean;
+            /** @description null before the first refresh */
+            refreshedAt: string | null;
+            /** @description the top 3 */
+            preview: components["schemas"]["ChartEntry"][];
+        };
+        Chart: {
+            /** @enum {string} */
+            name: "hot" | "new" | "rising" | "original";
+            /** @description i18n key of the title, e.g. charts.hot.title */
+            titleKey: string;
+            descriptionKey: string;
+            /** @description false: this chart cannot exist yet (Original, before musician accounts) */
+            available: boolean;
+            /** @description null before the first refresh */
+            refreshedAt: string | null;
+            entries: components["schemas"]["ChartEntry"][];
+        };
+        ListeningEvent: {
+            /** @description made by the client; sending an event twice stores it once */
+            id: string;
+            /** @description one playback: its start, progress and end events */
+            playbackId: string;
+            /** @enum {string} */
+            type: "start" | "progress" | "end";
+            trackId: string;
+            /**
+             * Format: date-time
+             * @description the client's clock when it happened
+             */
+            at: string;
+            /** @description where the playhead was */
+            positionMs: number;
+            /** @description audio heard in this playback so far, seeks excluded */
+            playedMs: number;
+            /**
+             * @description only on end, and required there
+             * @enum {string}
+             */
+            endReason?: "finished" | "skipped" | "interrupted";
+            /** @description a single-track-loop replay */
+            repeat: boolean;
+            source: {
+                /** @enum {string} */
+                type: "album" | "playlist" | "artist" | "search" | "daily" | "fm" | "share" | "likes" | "history" | "chart" | "library" | "other";
+                id?: string;
+            };
+            client?: string;
+        };
+        ListeningIngestResult: {
+            /** @description events stored now */
+            accepted: number;
+            /** @description events already stored (sent before): ignored */
+            duplicates: number;
+            rejected: {
+                /** @description position in `events` */
+                index: number;
+                id?: string;
+                code: string;
+                message: string;
+            }[];
+        };
+        HistoryPlaylist: {
+            id: string;
+            name: string;
+            coverUrl: string | null;
+            trackCount: number;
+            owner: {
+                id: string;
+                nickname: string;
+            };
+        };
+        HistoryItem: {
+            /** @constant */
+            kind: "track";
+            /** @description when it was last played */
+            playedAt: string;
+            track: components["schemas"]["Track"];
+        } | {
+            /** @constant */
+            kind: "album";
+            /** @description when it was last played */
+            playedAt: string;
+            album: components["schemas"]["Album"];
+        } | {
+            /** @constant */
+            kind: "playlist";
+            /** @description when it was last played */
+            playedAt: string;
+            playlist: components["schemas"]["HistoryPlaylist"];
+        };
+        HistoryPage: {
+            data: components["schemas"]["HistoryItem"][];
+            /** @description null on the last page; a page may be short */
+            nextCursor: string | null;
+        };
+        ListeningRanking: {
+            userId: string;
+            /** @enum {string} */
+            period: "week" | "all";
+            /** @description hidden from others by its owner (only the owner sees it then) */
+            hidden: boolean;
+            entries: {
+                rank: number;
+                playCount: number;
+                /** @description the play bar, 0..100, relative to the first */
+                score: number;
+                track: components["schemas"]["Track"];
+            }[];
+        };
+        ListeningSettings: {
+            /** @description hide my listening ranking from others */
+            rankingHidden: boolean;
         };
         ScanRun: {
             id: string;

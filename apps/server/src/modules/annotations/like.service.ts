@@ -1,0 +1,54 @@
+import { notFound } from '../../http/errors.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { BrowseRepository, TrackRow } from '../library/browse/browse.repository.ts';
+import { isUuid } from '../library/browse/cursor.ts';
+import type { LikeRepository } from './like.repository.ts';
+import { readCursor, toPage } from './newest-first-page.ts';
+import type { TrackLoader } from './track-loader.ts';
+
+const LIST = 'likes:desc';
+
+export interface LikesPage {
+  tracks: TrackRow[];
+  nextCursor: string | null;
+}
+
+/** The red heart: like and unlike are idempotent; the liked tracks are the user's first playlist. */
+export class LikeService {
+  constructor(
+    private readonly likes: LikeRepository,
+    private readonly catalog: Pick<BrowseRepository, 'trackExists'>,
+    private readonly tracks: TrackLoader,
+    private readonly clock: Clock,
+  ) {}
+
+  private async requireTrack(trackId: string): Promise<void> {
+    if (!isUuid(trackId) || !(await this.catalog.trackExists(trackId))) {
+      throw notFound('track_not_found', 'No such track');
+    }
+  }
+
+  async like(userId: string, trackId: string): Promise<void> {
+    await this.requireTrack(trackId);
+    await this.likes.like(userId, trackId, this.clock.now());
+  }
+
+  async unlike(userId: string, trackId: string): Promise<void> {
+    await this.requireTrack(trackId);
+    await this.likes.unlike(userId, trackId, this.clock.now());
+  }
+
+  /** Liked tracks, most recently liked first. */
+  async list(userId: string, input: { cursor?: string; limit: number }): Promise<LikesPage> {
+    const from = readCursor(input.cursor, LIST);
+    const rows = await this.likes.page(userId, from, input.limit);
+    const page = toPage(rows, input.limit, LIST, (row) => ({ id: row.trackId, key: row.likedKey }));
+    const withTracks = await this.tracks.attach(page.rows);
+    return { tracks: withTracks.map((row) => row.track), nextCursor: page.nextCursor };
+  }
+
+  /** Which of these tracks the user likes, so a list can draw its hearts. */
+  lookup(userId: string, trackIds: readonly string[]): Promise<string[]> {
+    return this.likes.liked(userId, trackIds);
+  }
+}
