@@ -5,7 +5,7 @@ import { BrowseRepository } from '../library/browse/browse.repository.ts';
 import { LikeRepository } from './like.repository.ts';
 import { likeRoutes } from './like.routes.ts';
 import { LikeService } from './like.service.ts';
-import { TrackLoader } from './track-loader.ts';
+import { TrackLoader } from '../library/browse/track-loader.ts';
 
 export interface AnnotationsModuleDeps {
   db: Db;

@@ -4,7 +4,7 @@ import type { BrowseRepository, TrackRow } from '../library/browse/browse.reposi
 import { isUuid } from '../library/browse/cursor.ts';
 import type { LikeRepository } from './like.repository.ts';
 import { readCursor, toPage } from './newest-first-page.ts';
-import type { TrackLoader } from './track-loader.ts';
+import type { TrackLoader } from '../library/browse/track-loader.ts';
 
 const LIST = 'likes:desc';
 

@@ -1,7 +1,7 @@
 import type { ChartName } from '../../db/tables/listening.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { TrackLoader } from '../annotations/track-loader.ts';
+import type { TrackLoader } from '../library/browse/track-loader.ts';
 import type { TrackRow } from '../library/browse/browse.repository.ts';
 import { chartNames, isChartName } from './chart-definitions.ts';
 import { movement, type Movement } from './chart-movement.ts';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { TrackLoader } from '../annotations/track-loader.ts';
+import { TrackLoader } from '../library/browse/track-loader.ts';
 import { BrowseRepository } from '../library/browse/browse.repository.ts';
 import { ChartRepository } from './chart.repository.ts';
 import { ChartService } from './chart.service.ts';

@@ -1,7 +1,7 @@
 import type { AlbumRow, BrowseRepository, TrackRow } from '../library/browse/browse.repository.ts';
 import type { PlaylistAccessRepository } from '../playlists/playlist-access.repository.ts';
 import { cursorAt, readCursor } from '../annotations/newest-first-page.ts';
-import type { TrackLoader } from '../annotations/track-loader.ts';
+import type { TrackLoader } from '../library/browse/track-loader.ts';
 import type { HistoryItemType, HistoryRepository, HistoryRow, PlaylistCard } from './history.repository.ts';
 
 export type HistoryKind = 'tracks' | 'albums' | 'playlists';

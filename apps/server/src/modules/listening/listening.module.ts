@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { UserRepository } from '../accounts/user.repository.ts';
-import { TrackLoader } from '../annotations/track-loader.ts';
+import { TrackLoader } from '../library/browse/track-loader.ts';
 import { BrowseRepository } from '../library/browse/browse.repository.ts';
 import type { PlaylistAccessRepository } from '../playlists/playlist-access.repository.ts';
 import { HistoryRepository } from './history.repository.ts';

@@ -1,7 +1,7 @@
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { UserRepository } from '../accounts/user.repository.ts';
-import type { TrackLoader } from '../annotations/track-loader.ts';
+import type { TrackLoader } from '../library/browse/track-loader.ts';
 import type { TrackRow } from '../library/browse/browse.repository.ts';
 import { isUuid } from '../library/browse/cursor.ts';
 import type { ListeningSettings, ListeningSettingsRepository } from './listening-settings.repository.ts';

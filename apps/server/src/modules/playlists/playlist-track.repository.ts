@@ -1,7 +1,8 @@
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
-import type { ArtistRef, TrackRow } from '../library/browse/browse.repository.ts';
+import type { TrackRow } from '../library/browse/browse.repository.ts';
+import type { TrackLoader } from '../library/browse/track-loader.ts';
 import type { OrderedRows, Place } from './playlist-placement.ts';
 import { POSITION_STEP } from './playlist-positions.ts';
 import type { PlaylistFactsRow } from './playlist.repository.ts';
@@ -158,7 +159,10 @@ export class LockedPlaylistTracks implements OrderedRows {
 
 /** The tracks of a playlist: pages in order, and edits under the playlist's row lock. */
 export class PlaylistTrackRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly catalog: TrackLoader,
+  ) {}
 
   /**
    * One page of tracks in playlist order, as the library lists show them. A keyset on the
@@ -167,52 +171,24 @@ export class PlaylistTrackRepository {
   async page(playlistId: string, after: Place | null, limit: number): Promise<TrackPage> {
     let query = this.db
       .selectFrom('playlistTracks as pt')
-      .innerJoin('tracks as t', 't.id', 'pt.trackId')
-      .leftJoin('albums as al', 'al.id', 't.albumId')
-      .leftJoin('artists as aa', 'aa.id', 'al.albumArtistId')
-      // The columns of the library's track rows (BrowseRepository), so presentTrack applies.
-      .select([
-        't.id',
-        't.title',
-        't.trackNo',
-        't.discNo',
-        't.year',
-        't.genre',
-        't.durationMs',
-        't.format',
-        't.bitrate',
-        't.sampleRate',
-        't.channels',
-        't.replaygainTrackGain',
-        't.replaygainTrackPeak',
-        't.replaygainAlbumGain',
-        't.replaygainAlbumPeak',
-        't.hasLyrics',
-        't.createdAt',
-        't.albumId',
-        'al.title as albumTitle',
-        'aa.id as albumArtistId',
-        'aa.name as albumArtistName',
-        'pt.position',
-        sql<string | null>`coalesce(t.cover_id, al.cover_id)`.as('coverId'),
-        sql<ArtistRef[]>`(
-          select coalesce(json_agg(json_build_object('id', ar.id, 'name', ar.name) order by ta.position), '[]')
-          from track_artists ta join artists ar on ar.id = ta.artist_id
-          where ta.track_id = t.id
-        )`.as('artists'),
-      ])
+      .select(['pt.position', 'pt.trackId'])
       .where('pt.playlistId', '=', playlistId);
     if (after) {
       query = query.where(
         sql<boolean>`(pt.position, pt.track_id) > (${after.position}::float8, ${after.trackId}::uuid)`,
       );
     }
-    const rows = await query
+    const places = await query
       .orderBy('pt.position')
       .orderBy('pt.trackId')
       .limit(limit + 1)
       .execute();
-    return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
+    // The rows themselves come from the library, so a playlist lists tracks as the library does.
+    const tracks = await this.catalog.attach(places.slice(0, limit));
+    return {
+      rows: tracks.map(({ position, track }) => ({ ...track, position })),
+      hasMore: places.length > limit,
+    };
   }
 
   /**

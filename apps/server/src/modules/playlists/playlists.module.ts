@@ -1,3 +1,5 @@
+import { BrowseRepository } from '../library/browse/browse.repository.ts';
+import { TrackLoader } from '../library/browse/track-loader.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -43,7 +45,7 @@ export function createPlaylistsModule(deps: PlaylistsModuleDeps): PlaylistsModul
   const { db, clock, logger, paths } = deps;
   const playlists = new PlaylistRepository(db);
   const reads = new PlaylistReadRepository(db);
-  const trackRows = new PlaylistTrackRepository(db);
+  const trackRows = new PlaylistTrackRepository(db, new TrackLoader(new BrowseRepository(db)));
   const activity = new PlaylistActivity(playlists);
   const covers = new PlaylistCoverService(
     playlists,

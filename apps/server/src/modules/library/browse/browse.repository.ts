@@ -227,6 +227,14 @@ export class BrowseRepository {
     return this.tracks().where('t.id', '=', id).executeTakeFirst();
   }
 
+  /** Many tracks in one query, in no particular order; ids of missing tracks are skipped. */
+  findTracks(ids: readonly string[]): Promise<TrackRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.tracks()
+      .where('t.id', '=', sql<string>`any(${[...ids]}::uuid[])`)
+      .execute();
+  }
+
   async trackExists(id: string): Promise<boolean> {
     const row = await this.db.selectFrom('tracks').select('id').where('id', '=', id).executeTakeFirst();
     return row !== undefined;
