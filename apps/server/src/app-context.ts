@@ -12,9 +12,9 @@ import { RedisThrottleStore } from './modules/accounts/redis-throttle-store.ts';
 import { SessionRepository } from './modules/accounts/session.repository.ts';
 import { SessionService } from './modules/accounts/session.service.ts';
 import { UserRepository } from './modules/accounts/user.repository.ts';
-import { createAnnotationsModule } from './modules/annotations/annotations.module.ts';
-import { createChartsModule } from './modules/charts/charts.module.ts';
-import { createListeningModule } from './modules/listening/listening.module.ts';
+import { createAnnotationsModule, type AnnotationsModule } from './modules/annotations/annotations.module.ts';
+import { createChartsModule, type ChartsModule } from './modules/charts/charts.module.ts';
+import { createListeningModule, type ListeningModule } from './modules/listening/listening.module.ts';
 import { createLibraryModule, type LibraryModule } from './modules/library/library.module.ts';
 import { createMediaModule } from './modules/media/media.module.ts';
 import { opsRoutes } from './modules/ops/ops.routes.ts';
@@ -40,6 +40,9 @@ export interface AppContext {
   library: LibraryModule;
   search: SearchModule;
   playlists: PlaylistsModule;
+  annotations: AnnotationsModule;
+  listening: ListeningModule;
+  charts: ChartsModule;
   /** scheduled jobs; started by the server when this instance has the worker role */
   scheduler: JobScheduler;
   routes: FastifyPluginAsyncZod[];
@@ -115,6 +118,9 @@ export function createAppContext(config: Config, db: Db, logger: Logger, clock: 
     library,
     search,
     playlists,
+    annotations,
+    listening,
+    charts,
     scheduler,
     routes: [
       opsRoutes({ db }),

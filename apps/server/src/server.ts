@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { buildApp } from './http/app.ts';
 import { serveWebApp } from './http/web-app.ts';
+import { seedDemoCommunityOnce } from './demo-seed.ts';
 import { bootstrapDemo } from './modules/demo/demo-bootstrap.ts';
 import { SettingsRepository } from './modules/settings/settings.repository.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
@@ -53,10 +54,12 @@ export async function startServer(
         scans: context.library.scans,
         demoDir: context.paths.demoMusic,
         logger,
-      }).then(
-        () => undefined,
-        (error: unknown) => logger.error({ err: error }, 'demo library failed'),
-      )
+      })
+        .then(() => seedDemoCommunityOnce(context, new SettingsRepository(database.db)))
+        .then(
+          () => undefined,
+          (error: unknown) => logger.error({ err: error }, 'demo library failed'),
+        )
     : Promise.resolve();
 
   let stopping: Promise<void> | undefined;

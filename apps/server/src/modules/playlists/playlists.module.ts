@@ -31,6 +31,8 @@ export interface PlaylistsModuleDeps {
 export interface PlaylistsModule {
   routes: FastifyPluginAsyncZod[];
   service: PlaylistService;
+  tracks: PlaylistTrackService;
+  subscriptions: PlaylistSubscriptionService;
   /** may this viewer see this playlist? (comments, notifications, search, charts ask) */
   access: PlaylistAccessRepository;
   /**
@@ -69,6 +71,8 @@ export function createPlaylistsModule(deps: PlaylistsModuleDeps): PlaylistsModul
       playlistListRoutes({ listings, subscriptions }),
     ],
     service,
+    tracks,
+    subscriptions,
     access: new PlaylistAccessRepository(db),
     recordPlays: (plays: PlaylistEvent[]) => activity.recordPlays(plays),
   };
