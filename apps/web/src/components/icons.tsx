@@ -228,6 +228,71 @@ export const SpeakerWaveIcon = icon(
   </>,
 );
 
+export const HeartIcon = icon(
+  'Heart',
+  <path d="M12 20.5s-7.5-4.6-7.5-10.3A4.2 4.2 0 0 1 8.7 6c1.4 0 2.6.7 3.3 1.8A3.9 3.9 0 0 1 15.3 6a4.2 4.2 0 0 1 4.2 4.2c0 5.7-7.5 10.3-7.5 10.3z" />,
+  false,
+);
+export const HeartFilledIcon = icon(
+  'HeartFilled',
+  <path d="M12 20.5s-7.5-4.6-7.5-10.3A4.2 4.2 0 0 1 8.7 6c1.4 0 2.6.7 3.3 1.8A3.9 3.9 0 0 1 15.3 6a4.2 4.2 0 0 1 4.2 4.2c0 5.7-7.5 10.3-7.5 10.3z" />,
+);
+export const FolderPlusIcon = icon(
+  'FolderPlus',
+  <path d="M3.5 7.5a2 2 0 0 1 2-2h4l2 2h7a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2h-13a2 2 0 0 1-2-2zM12 11v5M9.5 13.5h5" />,
+  false,
+);
+export const PlaylistIcon = icon(
+  'Playlist',
+  <>
+    <path d="M4 6h13M4 11h13M4 16h8" />
+    <circle cx="17" cy="17" r="2.5" />
+    <path d="M19.5 17V9.5l2 .8" />
+  </>,
+  false,
+);
+export const ChartIcon = icon('Chart', <path d="M5 20V11M12 20V4M19 20v-6M3 20h18" />, false);
+export const ClockIcon = icon(
+  'Clock',
+  <>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 7v5l3 2" />
+  </>,
+  false,
+);
+export const EditIcon = icon('Edit', <path d="M4 20h4L19 9a2.8 2.8 0 0 0-4-4L4 16zM13.5 6.5l4 4" />, false);
+export const ImageIcon = icon(
+  'Image',
+  <>
+    <rect x="3.5" y="4.5" width="17" height="15" rx="2" />
+    <circle cx="9" cy="10" r="1.8" />
+    <path d="m20.5 16-5-5-9 8.5" />
+  </>,
+  false,
+);
+export const LockIcon = icon(
+  'Lock',
+  <>
+    <rect x="5" y="10.5" width="14" height="10" rx="2" />
+    <path d="M8 10.5V8a4 4 0 0 1 8 0v2.5" />
+  </>,
+  false,
+);
+export const StarIcon = icon(
+  'Star',
+  <path d="m12 3.8 2.5 5.1 5.6.8-4 3.9 1 5.6-5.1-2.7-5 2.7.9-5.6-4-3.9 5.6-.8z" />,
+  false,
+);
+export const HeadphonesIcon = icon(
+  'Headphones',
+  <>
+    <path d="M4 16v-3a8 8 0 0 1 16 0v3" />
+    <rect x="3.5" y="14.5" width="4" height="6" rx="1.5" />
+    <rect x="16.5" y="14.5" width="4" height="6" rx="1.5" />
+  </>,
+  false,
+);
+
 /** The brand mark: a red record. */
 export function LogoMark(props: IconProps) {
   return (

@@ -38,6 +38,19 @@ export function formatCount(value: number, locale: string): string {
   return new Intl.NumberFormat(locale).format(value);
 }
 
+/** A count in little room: 12万 / 120K, exact below ten thousand. */
+export function formatCompactCount(value: number, locale: string): string {
+  if (Math.abs(value) < 10_000) return formatCount(value, locale);
+  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}
+
+/** A moment as date and time, e.g. 2026年11月23日 06:00. */
+export function formatDateTime(iso: string, locale: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
 /** Every IANA time zone the browser knows, for the profile's picker. */
 export function timeZones(): string[] {
   const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf;

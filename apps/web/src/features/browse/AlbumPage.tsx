@@ -6,6 +6,7 @@ import { QueryView } from '../../components/QueryView.tsx';
 import { EmptyState, Skeleton, TrackListSkeleton } from '../../components/StateViews.tsx';
 import type { AlbumDetail } from '../../lib/api-types.ts';
 import { formatLength } from '../../lib/intl-format.ts';
+import { AddToPlaylistButton } from '../playlists/AddToPlaylistButton.tsx';
 import { usePlayer } from '../player-ui/player-context.tsx';
 import { useAlbum } from './browse-queries.ts';
 import { toPlayerTrack } from './to-player-track.ts';
@@ -63,6 +64,7 @@ function AlbumView({ album }: { album: AlbumDetail }) {
             >
               <PlusIcon /> {t('track.addToQueue')}
             </button>
+            <AddToPlaylistButton variant="button" trackIds={album.tracks.map((track) => track.id)} />
           </div>
         </div>
       </header>

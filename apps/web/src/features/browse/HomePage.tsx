@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { RefreshIcon } from '../../components/icons.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 import { CardGridSkeleton, TrackListSkeleton } from '../../components/StateViews.tsx';
+import { RecommendedPlaylists } from '../playlists/RecommendedPlaylists.tsx';
 import { AlbumGrid } from './AlbumCard.tsx';
 import { useAlbumShelf, useTrackShelf } from './browse-queries.ts';
 import { LibraryEmpty } from './LibraryEmpty.tsx';
@@ -27,6 +28,7 @@ export default function HomePage() {
   return (
     <div className="page home">
       <h1 className="visually-hidden">{t('home.title')}</h1>
+      <RecommendedPlaylists />
       <section className="section">
         <div className="section-head">
           <h2 className="section-title">{t('home.recentlyAdded')}</h2>

@@ -1,11 +1,15 @@
-import type { MouseEvent } from 'react';
+import { useRef, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Cover } from '../../components/Cover.tsx';
-import { PlayIcon, PlayNextIcon, PlusIcon, SpeakerWaveIcon } from '../../components/icons.tsx';
+import { DragIcon, PlayIcon, PlayNextIcon, PlusIcon, SpeakerWaveIcon } from '../../components/icons.tsx';
 import type { Track } from '../../lib/api-types.ts';
 import { formatClock } from '../../lib/intl-format.ts';
+import { useLikeLookup } from '../likes/like-queries.ts';
+import { LikeButton } from '../likes/LikeButton.tsx';
+import { AddToPlaylistButton } from '../playlists/AddToPlaylistButton.tsx';
 import { usePlayer, usePlayerState } from '../player-ui/player-context.tsx';
+import { useDragReorder } from '../player-ui/use-drag-reorder.ts';
 import { ArtistLinks } from './ArtistLinks.tsx';
 import type { PlaySource } from '../../player/types.ts';
 import { toPlayerTrack } from './to-player-track.ts';
@@ -20,6 +24,12 @@ interface TrackListProps {
   label?: string;
   /** where these tracks are played from, for the listening log */
   source: PlaySource;
+  /** rows get a drag handle (arrow keys too); called with the old and new index */
+  onMove?: (from: number, to: number) => void;
+  /** more buttons at the end of a row (e.g. remove from this playlist) */
+  rowActions?: (track: Track, index: number) => ReactNode;
+  /** a mark under the number (e.g. a chart's movement) */
+  badge?: (track: Track, index: number) => ReactNode;
 }
 
 /**
@@ -33,10 +43,20 @@ export function TrackList({
   showCover = false,
   label,
   source,
+  onMove,
+  rowActions,
+  badge,
 }: TrackListProps) {
   const { t } = useTranslation();
   const engine = usePlayer();
   const currentId = usePlayerState((s) => s.current?.track.id ?? null);
+  const liked = useLikeLookup(tracks.map((track) => track.id));
+  const listRef = useRef<HTMLOListElement>(null);
+  const { drag, handleProps, rowStyle } = useDragReorder({
+    ids: tracks.map((track) => track.id),
+    onMove: (from, to) => onMove?.(from, to),
+    listRef,
+  });
 
   const play = (index: number) =>
     engine.playTracks(
@@ -51,7 +71,8 @@ export function TrackList({
 
   return (
     <ol
-      className={`track-list ${showAlbum ? 'with-album' : ''} ${showCover ? 'with-cover' : ''}`}
+      ref={listRef}
+      className={`track-list ${showAlbum ? 'with-album' : ''} ${showCover ? 'with-cover' : ''} ${onMove ? 'with-drag' : ''} ${drag ? 'is-dragging' : ''}`}
       aria-label={label}
     >
       {tracks.map((track, index) => {
@@ -59,16 +80,30 @@ export function TrackList({
         return (
           <li
             key={`${track.id}-${index}`}
-            className={`track-row ${isCurrent ? 'is-current' : ''}`}
+            className={`track-row ${isCurrent ? 'is-current' : ''} ${drag?.from === index ? 'is-lifted' : ''}`}
             onClick={(event) => onRowClick(event, index)}
             data-testid="track-row"
+            data-drag-row={onMove ? '' : undefined}
+            style={onMove ? rowStyle(index) : undefined}
           >
+            {onMove ? (
+              <button
+                type="button"
+                className="track-handle"
+                aria-label={t('queue.reorder', { title: track.title })}
+                title={t('queue.reorderHint')}
+                {...handleProps(index)}
+              >
+                <DragIcon />
+              </button>
+            ) : null}
             <span className="track-index">
               {isCurrent ? (
                 <SpeakerWaveIcon className="icon track-playing" aria-label={t('track.nowPlaying')} />
               ) : (
                 <span className="track-number">
                   {numbering === 'trackNo' ? (track.trackNo ?? index + 1) : index + 1}
+                  {badge ? <span className="track-badge">{badge(track, index)}</span> : null}
                 </span>
               )}
               <button
@@ -80,9 +115,12 @@ export function TrackList({
                 <PlayIcon />
               </button>
             </span>
+            <LikeButton trackId={track.id} liked={liked[track.id] ?? false} />
             {showCover ? <Cover url={track.coverUrl} size={40} className="track-cover" /> : null}
             <span className="track-main">
-              <span className="track-title">{track.title}</span>
+              <Link className="track-title" to={`/tracks/${track.id}`}>
+                {track.title}
+              </Link>
               <span className="track-artists">
                 <ArtistLinks artists={track.artists} />
               </span>
@@ -95,7 +133,7 @@ export function TrackList({
             <span className="track-actions">
               <button
                 type="button"
-                className="icon-btn"
+                className="icon-btn track-play-next"
                 onClick={() => engine.playNext([toPlayerTrack(track, source)])}
                 aria-label={t('track.playNext')}
                 title={t('track.playNext')}
@@ -111,6 +149,8 @@ export function TrackList({
               >
                 <PlusIcon />
               </button>
+              <AddToPlaylistButton trackIds={[track.id]} />
+              {rowActions?.(track, index)}
             </span>
             <span className="track-duration">{formatClock(track.durationMs / 1000)}</span>
           </li>

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { Cover } from '../../components/Cover.tsx';
 import { QueueIcon } from '../../components/icons.tsx';
+import { LikeButton } from '../likes/LikeButton.tsx';
+import { AddToPlaylistButton } from '../playlists/AddToPlaylistButton.tsx';
 import { PlayModeButton } from './PlayModeButton.tsx';
 import { usePlayerState } from './player-context.tsx';
 import { useQueuePanel } from './queue-panel-state.tsx';
@@ -43,6 +45,10 @@ export function PlayerBar() {
                 )}
               </span>
             </div>
+            <span className="pb-track-actions">
+              <LikeButton trackId={track.id} />
+              <AddToPlaylistButton trackIds={[track.id]} />
+            </span>
           </>
         ) : (
           <span className="pb-idle">{t('player.idle')}</span>

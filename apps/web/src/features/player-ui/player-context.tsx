@@ -4,6 +4,9 @@ import { bindMediaSession } from '../../player/media-session.ts';
 import { PlayerEngine, type PlayerSnapshot } from '../../player/player-engine.ts';
 import { parseResumeState, persistResumeState } from '../../player/resume-state.ts';
 import { coverSrc } from '../../lib/cover-url.ts';
+import { useMe } from '../auth/auth-queries.ts';
+import { OUTBOX_KEY, startListeningReporting } from './listening-reporting.ts';
+import { sendListeningEvents } from './listening-send.ts';
 
 const RESUME_KEY = 'resonance.player';
 
@@ -18,6 +21,14 @@ function createEngine(): PlayerEngine {
     // storage disabled: start with an empty queue
   }
   return engine;
+}
+
+function storageOrNull(): Storage | null {
+  try {
+    return localStorage;
+  } catch {
+    return null;
+  }
 }
 
 /** Forgets the saved queue (on logout: the next person on this browser starts fresh). */
@@ -60,6 +71,19 @@ export function PlayerProvider({ children }: { children: ReactNode }) {
       unbindSession?.();
     };
   }, [engine]);
+
+  // Playbacks are reported for the signed-in listener; events waiting in one person's outbox
+  // are only ever sent in their own session.
+  const userId = useMe().data?.id;
+  useEffect(() => {
+    if (!userId) return;
+    return startListeningReporting(engine, {
+      storage: storageOrNull(),
+      key: `${OUTBOX_KEY}.${userId}`,
+      send: sendListeningEvents,
+      page: window,
+    });
+  }, [engine, userId]);
 
   return <PlayerContext.Provider value={engine}>{children}</PlayerContext.Provider>;
 }

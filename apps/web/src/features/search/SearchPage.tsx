@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Cover } from '../../components/Cover.tsx';
-import { PlayNextIcon, PlusIcon, UserIcon } from '../../components/icons.tsx';
+import { Avatar } from '../../components/Avatar.tsx';
+import { PlayNextIcon, PlusIcon } from '../../components/icons.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 import { CardGridSkeleton, EmptyState, TrackListSkeleton } from '../../components/StateViews.tsx';
@@ -12,6 +13,7 @@ import { ArtistLinks } from '../browse/ArtistLinks.tsx';
 import { usePlayerState } from '../player-ui/player-context.tsx';
 import { SEARCH_KINDS, useSearch, type SearchKind } from './search-queries.ts';
 import { usePlayTrackById } from './use-play-track-by-id.ts';
+import '../../components/tabs.css';
 import '../browse/track-list.css';
 import './search-page.css';
 
@@ -170,18 +172,14 @@ function UserResults({ users }: { users: SearchResults['users'] }) {
   return (
     <ul className="user-results">
       {users.map((user) => (
-        <li key={user.id} className="user-result" data-testid="search-user">
-          {user.avatarUrl ? (
-            <img className="avatar user-avatar" src={user.avatarUrl} alt="" loading="lazy" />
-          ) : (
-            <span className="avatar avatar-empty user-avatar">
-              <UserIcon />
+        <li key={user.id} data-testid="search-user">
+          <Link className="user-result" to={`/users/${user.id}`}>
+            <Avatar url={user.avatarUrl} size={44} className="user-avatar" />
+            <span className="user-names">
+              <span>{user.nickname}</span>
+              <span className="muted">@{user.username}</span>
             </span>
-          )}
-          <span className="user-names">
-            <span>{user.nickname}</span>
-            <span className="muted">@{user.username}</span>
-          </span>
+          </Link>
         </li>
       ))}
     </ul>
