@@ -15,6 +15,12 @@ import { UserRepository } from './modules/accounts/user.repository.ts';
 import { createAnnotationsModule, type AnnotationsModule } from './modules/annotations/annotations.module.ts';
 import { createChartsModule, type ChartsModule } from './modules/charts/charts.module.ts';
 import { createListeningModule, type ListeningModule } from './modules/listening/listening.module.ts';
+import { createCommentsModule, type CommentsModule } from './modules/comments/comments.module.ts';
+import { createModerationModule } from './modules/moderation/moderation.module.ts';
+import {
+  createNotificationsModule,
+  type NotificationsModule,
+} from './modules/notifications/notifications.module.ts';
 import { createLibraryModule, type LibraryModule } from './modules/library/library.module.ts';
 import { createMediaModule } from './modules/media/media.module.ts';
 import { opsRoutes } from './modules/ops/ops.routes.ts';
@@ -43,6 +49,8 @@ export interface AppContext {
   annotations: AnnotationsModule;
   listening: ListeningModule;
   charts: ChartsModule;
+  notifications: NotificationsModule;
+  comments: CommentsModule;
   /** scheduled jobs; started by the server when this instance has the worker role */
   scheduler: JobScheduler;
   routes: FastifyPluginAsyncZod[];
@@ -99,6 +107,26 @@ export function createAppContext(config: Config, db: Db, logger: Logger, clock: 
       return { refreshedAt };
     },
   });
+  const notifications = createNotificationsModule({
+    db,
+    clock,
+    logger,
+    redis,
+    playlistAccess: playlists.access,
+  });
+  const comments = createCommentsModule({
+    db,
+    clock,
+    logger,
+    playlistAccess: playlists.access,
+    notifications: notifications.service,
+  });
+  const moderation = createModerationModule({ db, clock, comments });
+  scheduler.register({
+    name: 'comments.hot-scores',
+    schedule: { every: { minutes: 10 } },
+    run: () => comments.refreshHotScores(),
+  });
   const media = createMediaModule({
     db,
     logger,
@@ -121,6 +149,8 @@ export function createAppContext(config: Config, db: Db, logger: Logger, clock: 
     annotations,
     listening,
     charts,
+    notifications,
+    comments,
     scheduler,
     routes: [
       opsRoutes({ db }),
@@ -132,9 +162,13 @@ export function createAppContext(config: Config, db: Db, logger: Logger, clock: 
       ...annotations.routes,
       ...listening.routes,
       ...charts.routes,
+      ...notifications.routes,
+      ...comments.routes,
+      ...moderation.routes,
     ],
     close: async () => {
       await scheduler.stop();
+      await notifications.hub.close();
       await library.stop();
       redis?.disconnect();
     },
