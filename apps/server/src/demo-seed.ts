@@ -16,8 +16,12 @@ export async function seedDemoCommunityOnce(
   settings: SettingsRepository,
 ): Promise<void> {
   if (await settings.get(COMMUNITY_KEY)) return;
-  const { db, clock, logger, playlists, annotations, listening, charts } = context;
+  const { db, clock, logger, playlists, annotations, listening, charts, comments } = context;
   const users = new UserRepository(db);
+  const viewer = async (username: string) => {
+    const user = await users.findByUsername(username);
+    return user ? { id: user.id, role: user.role } : undefined;
+  };
   const result = await seedDemoCommunity({
     catalog: new DemoCatalogRepository(db),
     findUserId: async (username) => (await users.findByUsername(username))?.id,
@@ -26,6 +30,20 @@ export async function seedDemoCommunityOnce(
     subscribe: (userId, playlistId) => playlists.subscriptions.subscribe(userId, playlistId),
     like: (userId, trackId) => annotations.likes.like(userId, trackId),
     ingest: (userId, events) => listening.ingest.ingest(userId, events),
+    comments: {
+      post: async (username, input) => {
+        const author = await viewer(username);
+        return author ? (await comments.service.post(author, input)).view.comment.id : undefined;
+      },
+      like: async (username, commentId) => {
+        const user = await viewer(username);
+        if (user) await comments.reactions.like(user, commentId);
+      },
+      hug: async (username, commentId) => {
+        const user = await viewer(username);
+        if (user) await comments.reactions.hug(user, commentId);
+      },
+    },
     afterSeed: async () => {
       await charts.service.refresh();
     },

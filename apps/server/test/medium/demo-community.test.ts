@@ -71,6 +71,17 @@ describe('the demo community', () => {
     expect(new Set(counted.map((row) => row.userId)).size).toBe(4);
     expect(counted.length).toBeGreaterThan(100);
 
+    const comments = await database.db
+      .selectFrom('comments')
+      .select(['body', 'parentId', 'likeCount', 'hugCount', 'targetType'])
+      .execute();
+    const story = comments.find((c) => c.body.startsWith('第一次听'));
+    expect(story).toMatchObject({ likeCount: 3, hugCount: 1, parentId: null });
+    expect(comments.filter((c) => c.parentId !== null)).toHaveLength(2);
+    expect(comments.some((c) => c.targetType === 'playlist')).toBe(true);
+    const notified = await database.db.selectFrom('notifications').select('kind').execute();
+    expect(new Set(notified.map((n) => n.kind))).toEqual(new Set(['reply', 'mention', 'like', 'hug']));
+
     const hot = await context.charts.service.chart('hot');
     expect(hot.entries.length).toBeGreaterThan(0);
   });

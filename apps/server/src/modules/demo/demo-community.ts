@@ -1,6 +1,7 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { DemoCatalogRepository, DemoTrack } from './demo-catalog.repository.ts';
+import { seedDemoComments, type DemoCommentActions } from './demo-comments.ts';
 import { demoListening } from './demo-listening.ts';
 import { createRng, type Rng } from './prng.ts';
 
@@ -21,6 +22,7 @@ export interface DemoCommunityDeps {
   subscribe(userId: string, playlistId: string): Promise<unknown>;
   like(userId: string, trackId: string): Promise<void>;
   ingest(userId: string, events: readonly unknown[]): Promise<{ accepted: number }>;
+  comments?: DemoCommentActions;
   /** after the seed: refresh charts, train recommendations, … */
   afterSeed?: () => Promise<void>;
   clock: Clock;
@@ -127,9 +129,9 @@ const byGenres = (tracks: readonly DemoTrack[], genres: readonly string[]) =>
 
 export async function seedDemoCommunity(
   deps: DemoCommunityDeps,
-): Promise<{ playlists: number; events: number }> {
+): Promise<{ playlists: number; events: number; comments: number }> {
   const tracks = await deps.catalog.tracks();
-  if (tracks.length === 0) return { playlists: 0, events: 0 };
+  if (tracks.length === 0) return { playlists: 0, events: 0, comments: 0 };
   const rng = createRng(20261122);
   const users = new Map<string, string>();
   for (const person of DEMO_COMMUNITY) {
@@ -172,8 +174,12 @@ export async function seedDemoCommunity(
     }
     events += await seedTaste(deps, userId, person, tracks, rng.fork(person.username));
   }
+  const withLyrics = [...tracks].sort((a, b) => b.lyricLines - a.lyricLines);
+  const comments = deps.comments
+    ? await seedDemoComments(deps.comments, withLyrics, playlistIds.get('late-night'))
+    : 0;
   await deps.afterSeed?.();
-  return { playlists: playlistIds.size, events };
+  return { playlists: playlistIds.size, events, comments };
 }
 
 async function seedTaste(
