@@ -3,9 +3,10 @@ import { Link } from 'react-router-dom';
 import { LogoMark } from '../components/icons.tsx';
 import { SearchBox } from '../features/search/SearchBox.tsx';
 import { LanguageToggle } from '../features/profile/LanguageToggle.tsx';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
-/** The red bar: brand, search, language, account. */
+/** The red bar: brand, search, language, notifications, account. */
 export function TopBar() {
   const { t } = useTranslation();
   return (
@@ -17,6 +18,7 @@ export function TopBar() {
       <SearchBox />
       <div className="top-bar-end">
         <LanguageToggle className="on-red" />
+        <NotificationBell />
         <UserMenu />
       </div>
     </header>

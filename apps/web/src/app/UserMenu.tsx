@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { ChevronDownIcon, LogoutIcon, UserIcon } from '../components/icons.tsx';
+import { ChevronDownIcon, LogoutIcon, ShieldIcon, UserIcon } from '../components/icons.tsx';
 import { useLogout, useMe } from '../features/auth/auth-queries.ts';
+import { isStaff } from '../features/moderation/staff.ts';
 import { forgetSavedQueue, usePlayer } from '../features/player-ui/player-context.tsx';
 
-/** Avatar and nickname; opens a menu with the profile and logout. */
+/** Avatar and nickname; opens a menu with the profile, moderation (for staff) and logout. */
 export function UserMenu() {
   const { t } = useTranslation();
   const me = useMe().data;
@@ -62,6 +63,16 @@ export function UserMenu() {
           <Link role="menuitem" to="/me" onClick={() => setOpen(false)}>
             <UserIcon /> {t('nav.profile')}
           </Link>
+          {isStaff(me.role) ? (
+            <Link
+              role="menuitem"
+              to="/moderation"
+              onClick={() => setOpen(false)}
+              data-testid="moderation-link"
+            >
+              <ShieldIcon /> {t('moderation.menu')}
+            </Link>
+          ) : null}
           <button role="menuitem" type="button" onClick={signOut} data-testid="logout">
             <LogoutIcon /> {t('auth.logout')}
           </button>

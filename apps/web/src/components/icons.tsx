@@ -293,6 +293,37 @@ export const HeadphonesIcon = icon(
   false,
 );
 
+export const BellIcon = icon(
+  'Bell',
+  <path d="M6 16.5V11a6 6 0 0 1 12 0v5.5l1.5 1.5h-15zM10 20.5a2.2 2.2 0 0 0 4 0" />,
+  false,
+);
+export const ThumbUpIcon = icon(
+  'ThumbUp',
+  <path d="M7.5 10.5v9h-3v-9zM7.5 10.5l3.8-6.3a1.6 1.6 0 0 1 2.9 1.2l-.8 3.6h5a1.8 1.8 0 0 1 1.8 2.1l-1.2 6.5a2 2 0 0 1-2 1.9H7.5" />,
+  false,
+);
+export const CommentIcon = icon(
+  'Comment',
+  <path d="M4.5 6.5a2 2 0 0 1 2-2h11a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2h-6l-4.5 3.5v-3.5h-.5a2 2 0 0 1-2-2z" />,
+  false,
+);
+/** A smiling face with two hands held out: the comment "hug". */
+export const HugIcon = icon(
+  'Hug',
+  <>
+    <path d="M5.2 13.5A7.5 7.5 0 1 1 18.8 13.5" />
+    <path d="M8.6 9.6q1-1 2 0M13.4 9.6q1-1 2 0M9.6 13q2.4 1.8 4.8 0" />
+    <path d="M3.8 18.2c.6-2 2.8-3 4.4-2.1l2.3 1.4c.8.5.5 1.8-.5 1.8H6.6c-1.6 0-3.2-.3-2.8-1.1zM20.2 18.2c-.6-2-2.8-3-4.4-2.1l-2.3 1.4c-.8.5-.5 1.8.5 1.8h3.4c1.6 0 3.2-.3 2.8-1.1z" />
+  </>,
+  false,
+);
+export const ShieldIcon = icon(
+  'Shield',
+  <path d="M12 3.5 5 6v5.5c0 4.2 3 7.6 7 9 4-1.4 7-4.8 7-9V6zM9 12l2.2 2.2L15.5 10" />,
+  false,
+);
+
 /** The brand mark: a red record. */
 export function LogoMark(props: IconProps) {
   return (

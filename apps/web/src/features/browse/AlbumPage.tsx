@@ -6,6 +6,7 @@ import { QueryView } from '../../components/QueryView.tsx';
 import { EmptyState, Skeleton, TrackListSkeleton } from '../../components/StateViews.tsx';
 import type { AlbumDetail } from '../../lib/api-types.ts';
 import { formatLength } from '../../lib/intl-format.ts';
+import { CommentsSection } from '../comments/CommentsSection.tsx';
 import { AddToPlaylistButton } from '../playlists/AddToPlaylistButton.tsx';
 import { usePlayer } from '../player-ui/player-context.tsx';
 import { useAlbum } from './browse-queries.ts';
@@ -79,6 +80,7 @@ function AlbumView({ album }: { album: AlbumDetail }) {
           label={t('album.tracks')}
         />
       )}
+      <CommentsSection targetType="album" targetId={album.id} anchor />
     </>
   );
 }

@@ -1,10 +1,16 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TranslateIcon } from '../../components/icons.tsx';
 import { ErrorState, Skeleton } from '../../components/StateViews.tsx';
+import { LyricCommentButton } from '../comments/LyricCommentButton.tsx';
+import { useLyricCommentCounts } from '../comments/comment-queries.ts';
 import { usePlayer, usePlayerState } from '../player-ui/player-context.tsx';
 import { currentLineIndex, preferredTranslation, withTranslation } from './lyric-lines.ts';
 import { useLyrics } from './lyrics-query.ts';
+
+const LyricCommentsDialog = lazy(() =>
+  import('../comments/LyricCommentsDialog.tsx').then((m) => ({ default: m.LyricCommentsDialog })),
+);
 
 const SHOW_TRANSLATION_KEY = 'resonance.lyrics.translation';
 /** After the reader scrolls the lyrics themselves, wait this long before following the song again. */
@@ -18,12 +24,17 @@ function readShowTranslation(): boolean {
   }
 }
 
-/** Synced lyrics: the current line highlighted and kept in the middle; a click seeks there. */
+/**
+ * Synced lyrics: the current line highlighted and kept in the middle; a click seeks there. A
+ * bubble at the end of a line counts its comments and opens them (and the box to add one).
+ */
 export function LyricsPanel({ trackId }: { trackId: string }) {
   const { t, i18n } = useTranslation();
   const [requested, setRequested] = useState<string | undefined>(undefined);
   const lyrics = useLyrics(trackId, requested);
   const [showTranslation, setShowTranslation] = useState(readShowTranslation);
+  const commentCounts = useLyricCommentCounts(trackId).data;
+  const [commenting, setCommenting] = useState<number | null>(null);
 
   const data = lyrics.data;
   useEffect(() => {
@@ -77,7 +88,19 @@ export function LyricsPanel({ trackId }: { trackId: string }) {
         lines={data.lines}
         translation={hasTranslation && showTranslation ? (data.translation?.lines ?? null) : null}
         synced={data.synced}
+        commentCounts={commentCounts}
+        onComment={setCommenting}
       />
+      {commenting !== null && data.lines[commenting] ? (
+        <Suspense fallback={null}>
+          <LyricCommentsDialog
+            trackId={trackId}
+            lineIndex={commenting}
+            line={data.lines[commenting].text.trim()}
+            onClose={() => setCommenting(null)}
+          />
+        </Suspense>
+      ) : null}
     </div>
   );
 }
@@ -86,10 +109,15 @@ function LyricLines({
   lines,
   translation,
   synced,
+  commentCounts,
+  onComment,
 }: {
   lines: { timeMs: number | null; text: string }[];
   translation: { timeMs: number | null; text: string }[] | null;
   synced: boolean;
+  /** comments per line index, once known */
+  commentCounts: ReadonlyMap<number, number> | undefined;
+  onComment: (lineIndex: number) => void;
 }) {
   const { t } = useTranslation();
   const engine = usePlayer();
@@ -143,8 +171,13 @@ function LyricLines({
                 <LineText text={line.text} translation={line.translation} />
               </button>
             ) : (
-              <LineText text={line.text} translation={line.translation} />
+              <span className="lyric-static">
+                <LineText text={line.text} translation={line.translation} />
+              </span>
             )}
+            {line.text.trim() ? (
+              <LyricCommentButton count={commentCounts?.get(index) ?? 0} onOpen={() => onComment(index)} />
+            ) : null}
           </li>
         );
       })}

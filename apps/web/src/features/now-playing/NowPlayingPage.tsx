@@ -3,6 +3,8 @@ import { Link, useNavigate } from 'react-router-dom';
 import { ChevronDownIcon, QueueIcon } from '../../components/icons.tsx';
 import { EmptyState } from '../../components/StateViews.tsx';
 import { deviceCoverSrc } from '../../lib/cover-url.ts';
+import { CommentsSection } from '../comments/CommentsSection.tsx';
+import { LikeButton } from '../likes/LikeButton.tsx';
 import { PlayModeButton } from '../player-ui/PlayModeButton.tsx';
 import { usePlayerState } from '../player-ui/player-context.tsx';
 import { useQueuePanel } from '../player-ui/queue-panel-state.tsx';
@@ -50,9 +52,12 @@ export default function NowPlayingPage() {
         </div>
         <div className="np-side">
           <header className="np-head">
-            <h1 className="np-title" data-testid="now-playing-title">
-              {track.title}
-            </h1>
+            <div className="np-title-row">
+              <h1 className="np-title" data-testid="now-playing-title">
+                <Link to={`/tracks/${track.id}`}>{track.title}</Link>
+              </h1>
+              <LikeButton trackId={track.id} className="np-like" />
+            </div>
             <p className="np-meta">
               {track.album ? (
                 <>
@@ -81,6 +86,9 @@ export default function NowPlayingPage() {
             <QueueIcon />
           </button>
         </div>
+      </div>
+      <div className="np-comments">
+        <CommentsSection targetType="track" targetId={track.id} key={track.id} />
       </div>
     </div>
   );

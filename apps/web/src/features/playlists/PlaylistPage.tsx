@@ -8,6 +8,7 @@ import type { PlaylistDetail, Track } from '../../lib/api-types.ts';
 import { DetailSkeleton } from '../browse/AlbumPage.tsx';
 import { toPlayerTrack } from '../browse/to-player-track.ts';
 import { TrackList } from '../browse/TrackList.tsx';
+import { CommentsSection } from '../comments/CommentsSection.tsx';
 import { usePlayer } from '../player-ui/player-context.tsx';
 import { afterTrackIdFor } from './playlist-order.ts';
 import { useMoveTrack, useRemoveTracks } from './playlist-mutations.ts';
@@ -107,6 +108,7 @@ function PlaylistView({ playlist, tracks, more }: ViewProps) {
           <LoadMore {...more} />
         </>
       )}
+      <CommentsSection targetType="playlist" targetId={playlist.id} anchor />
     </>
   );
 }
