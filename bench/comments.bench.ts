@@ -13,14 +13,9 @@
  * the end), else an embedded PostgreSQL in a temporary folder. Sizes: BENCH_COMMENTS,
  * BENCH_LIKES (defaults 1,000,000 and 5,000,000).
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import pg from 'pg';
 import { createDb, type Db } from '../apps/server/src/db/database.ts';
-import { startEmbeddedPostgres } from '../apps/server/src/db/embedded-postgres.ts';
 import { migrateToLatest } from '../apps/server/src/db/migrate.ts';
 import { buildApp } from '../apps/server/src/http/app.ts';
 import type { SessionResolver } from '../apps/server/src/http/auth-context.ts';
@@ -33,6 +28,8 @@ import { fixedClock } from '../apps/server/src/platform/clock.ts';
 import type { Logger } from '../apps/server/src/platform/logger.ts';
 import { mulberry32 } from '../apps/server/src/modules/demo/prng.ts';
 import { printTable } from './support/table.ts';
+import { percentiles, timeEach } from './support/latency.ts';
+import { throwAwayDatabase } from './support/throw-away-database.ts';
 
 const COMMENTS = Number(process.env.BENCH_COMMENTS ?? 1_000_000);
 const LIKES = Number(process.env.BENCH_LIKES ?? 5_000_000);
@@ -49,63 +46,6 @@ const quietLogger = {
   warn: (...args: unknown[]) => console.warn(...args),
   error: (...args: unknown[]) => console.error(...args),
 } as unknown as Logger;
-
-function percentiles(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-  return {
-    n: String(sorted.length),
-    'p50 ms': at(50),
-    'p95 ms': at(95),
-    'p99 ms': at(99),
-    'max ms': sorted.at(-1)!,
-  };
-}
-
-/** Times `call` on each item, after 100 unmeasured calls (on `warm`) settle the JIT, caches and plans. */
-async function time<T>(
-  items: T[],
-  call: (item: T) => Promise<unknown>,
-  warm: T[] = items,
-): Promise<number[]> {
-  for (let i = 0; i < 100; i++) await call(warm[i % warm.length]!);
-  const samples: number[] = [];
-  for (const item of items) {
-    const started = performance.now();
-    await call(item);
-    samples.push(performance.now() - started);
-  }
-  return samples;
-}
-
-async function throwAwayDatabase(): Promise<{ url: string; cleanup: () => Promise<void> }> {
-  const external = process.env.DATABASE_URL;
-  if (external) {
-    const name = `comments_bench_${randomBytes(4).toString('hex')}`;
-    const admin = async (statement: string) => {
-      const client = new pg.Client({ connectionString: external });
-      await client.connect();
-      try {
-        await client.query(statement);
-      } finally {
-        await client.end();
-      }
-    };
-    await admin(`CREATE DATABASE ${name}`);
-    const url = new URL(external);
-    url.pathname = `/${name}`;
-    return { url: url.toString(), cleanup: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-  }
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'resonance-comments-bench-'));
-  const embedded = await startEmbeddedPostgres(dir, quietLogger);
-  return {
-    url: embedded.url,
-    cleanup: async () => {
-      await embedded.stop();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** The constant C with Σ_{r=1..n} floor(C / r^s) ≈ total (floors make it a touch under). */
 function powerLawScale(n: number, total: number, s: number): number {
@@ -200,7 +140,7 @@ async function generate(db: Db): Promise<{ trackId: string; steps: Record<string
 }
 
 export async function run(): Promise<void> {
-  const { url, cleanup } = await throwAwayDatabase();
+  const { url, cleanup } = await throwAwayDatabase('comments_bench');
   const db = createDb(url, 20);
   try {
     await migrateToLatest(db as unknown as Kysely<unknown>);
@@ -283,7 +223,7 @@ export async function run(): Promise<void> {
     measure(
       'hot, first page (20)',
       'p95 < 10 ms',
-      await time(requests, (v) => inject('GET', `${list}&sort=hot&limit=20`, v)),
+      await timeEach(requests, (v) => inject('GET', `${list}&sort=hot&limit=20`, v), 100),
     );
 
     // Cursors just past the 500,000th newest comment (a little apart, so each is a fresh range).
@@ -300,17 +240,21 @@ export async function run(): Promise<void> {
     measure(
       `new, page at cursor ${Math.floor(COMMENTS / 2).toLocaleString('en')}`,
       'p95 < 10 ms',
-      await time(cursors.slice(0, 500), newPage, cursors.slice(500)),
+      await timeEach(cursors.slice(0, 500), newPage, 100, cursors.slice(500)),
     );
     measure(
       'new, first page',
       '',
-      await time(requests, (v) => inject('GET', `${list}&sort=new&limit=20`, v)),
+      await timeEach(requests, (v) => inject('GET', `${list}&sort=new&limit=20`, v), 100),
     );
     measure(
       'recommended, first page',
       '',
-      await time(requests.slice(0, 200), (v) => inject('GET', `${list}&sort=recommended&limit=20`, v)),
+      await timeEach(
+        requests.slice(0, 200),
+        (v) => inject('GET', `${list}&sort=recommended&limit=20`, v),
+        100,
+      ),
     );
 
     const post = (body: string) => {
@@ -318,12 +262,12 @@ export async function run(): Promise<void> {
       return inject('POST', '/api/v1/comments', viewer(), { targetType: 'track', targetId: trackId, body });
     };
     const bodies = Array.from({ length: 500 }, (_, i) => `bench post ${i} 青春是一场大雨 😀`);
-    measure('post a comment', 'p95 < 15 ms', await time(bodies, post));
+    measure('post a comment', 'p95 < 15 ms', await timeEach(bodies, post, 100));
     // A mention looks the user up and writes (and pushes) their notification too.
     measure(
       'post a comment mentioning someone',
       '',
-      await time(bodies.slice(0, 200), (b) => post(`${b} @bench_0`)),
+      await timeEach(bodies.slice(0, 200), (b) => post(`${b} @bench_0`), 100),
     );
 
     const { id: hotId } = await db

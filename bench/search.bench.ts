@@ -7,23 +7,20 @@
  * Uses a throw-away database: a new one on the server of DATABASE_URL when set (dropped at
  * the end), else an embedded PostgreSQL in a temporary folder.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import pg from 'pg';
 import { pinyin } from 'pinyin-pro';
 import { createDb, type Db } from '../apps/server/src/db/database.ts';
-import { startEmbeddedPostgres } from '../apps/server/src/db/embedded-postgres.ts';
 import { migrateToLatest } from '../apps/server/src/db/migrate.ts';
 import { buildApp } from '../apps/server/src/http/app.ts';
 import type { SessionResolver } from '../apps/server/src/http/auth-context.ts';
 import { createSearchModule, type SearchModule } from '../apps/server/src/modules/search/search.module.ts';
 import { printTable } from './support/table.ts';
 import { mulberry32 } from '../apps/server/src/modules/demo/prng.ts';
+import { percentiles, timeEach } from './support/latency.ts';
+import { throwAwayDatabase } from './support/throw-away-database.ts';
 
 const TRACKS = Number(process.env.BENCH_SEARCH_TRACKS ?? 100_000);
 const QUERIES = 500;
@@ -267,65 +264,8 @@ function prefixesOf(random: () => number, queries: { q: string }[]): string[] {
   );
 }
 
-function percentiles(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-  return {
-    n: String(sorted.length),
-    'p50 ms': at(50),
-    'p95 ms': at(95),
-    'p99 ms': at(99),
-    'max ms': sorted[sorted.length - 1]!,
-  };
-}
-
-async function time<T>(items: T[], call: (item: T) => Promise<unknown>): Promise<number[]> {
-  for (const item of items.slice(0, 30)) await call(item); // warm caches and plans
-  const samples: number[] = [];
-  for (const item of items) {
-    const started = performance.now();
-    await call(item);
-    samples.push(performance.now() - started);
-  }
-  return samples;
-}
-
-async function throwAwayDatabase(): Promise<{ url: string; cleanup: () => Promise<void> }> {
-  const external = process.env.DATABASE_URL;
-  if (external) {
-    const name = `search_bench_${randomBytes(4).toString('hex')}`;
-    const admin = async (statement: string) => {
-      const client = new pg.Client({ connectionString: external });
-      await client.connect();
-      try {
-        await client.query(statement);
-      } finally {
-        await client.end();
-      }
-    };
-    await admin(`CREATE DATABASE ${name}`);
-    const url = new URL(external);
-    url.pathname = `/${name}`;
-    return { url: url.toString(), cleanup: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-  }
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'resonance-search-bench-'));
-  const quiet = {
-    info: () => undefined,
-    debug: () => undefined,
-    error: (...args: unknown[]) => console.error(...args),
-  };
-  const embedded = await startEmbeddedPostgres(dir, quiet);
-  return {
-    url: embedded.url,
-    cleanup: async () => {
-      await embedded.stop();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 export async function run(): Promise<void> {
-  const { url, cleanup } = await throwAwayDatabase();
+  const { url, cleanup } = await throwAwayDatabase('search_bench');
   const db = createDb(url, 4);
   try {
     await migrateToLatest(db as unknown as Kysely<unknown>);
@@ -396,19 +336,22 @@ export async function run(): Promise<void> {
 
     await measure(
       'search type=all',
-      await time(queries, (x) => service.search({ q: x.q, type: 'all' })),
+      await timeEach(queries, (x) => service.search({ q: x.q, type: 'all' })),
       texts,
     );
     await measure(
       'search type=track',
-      await time(queries, (x) => service.search({ q: x.q, type: 'track' })),
+      await timeEach(queries, (x) => service.search({ q: x.q, type: 'track' })),
       texts,
     );
-    await measure('suggest (prefixes)', await time(prefixes, (q) => service.suggest(q)), prefixes);
-    await measure('suggest (whole queries)', await time(queries, (x) => service.suggest(x.q)), texts);
+    await measure('suggest (prefixes)', await timeEach(prefixes, (q) => service.suggest(q)), prefixes);
+    await measure('suggest (whole queries)', await timeEach(queries, (x) => service.suggest(x.q)), texts);
     for (const kind of ['chinese', 'pinyin', 'initials', 'latin', 'typo', 'artist+title'] as const) {
       const some = queries.filter((x) => x.kind === kind);
-      await measure(`  type=all, ${kind}`, await time(some, (x) => service.search({ q: x.q, type: 'all' })));
+      await measure(
+        `  type=all, ${kind}`,
+        await timeEach(some, (x) => service.search({ q: x.q, type: 'all' })),
+      );
     }
 
     const sessions: SessionResolver = {
@@ -428,8 +371,14 @@ export async function run(): Promise<void> {
       if (response.statusCode !== 200) throw new Error(`${route}: ${response.statusCode} ${response.body}`);
     };
     const q = encodeURIComponent;
-    await measure('HTTP search type=all', await time(queries, (x) => inject(`/api/v1/search?q=${q(x.q)}`)));
-    await measure('HTTP suggest', await time(prefixes, (p) => inject(`/api/v1/search/suggest?q=${q(p)}`)));
+    await measure(
+      'HTTP search type=all',
+      await timeEach(queries, (x) => inject(`/api/v1/search?q=${q(x.q)}`)),
+    );
+    await measure(
+      'HTTP suggest',
+      await timeEach(prefixes, (p) => inject(`/api/v1/search/suggest?q=${q(p)}`)),
+    );
     await app.close();
 
     printTable(

@@ -11,13 +11,17 @@ export function percentiles(samples: number[]): Record<string, string | number> 
   };
 }
 
-/** Runs `call` once per item after a warm-up (caches, plans), timing each call. */
+/**
+ * Runs `call` once per item after `warmUp` unmeasured calls (cycling through `warm`, default the
+ * items themselves) settle the JIT, caches and query plans, timing each measured call.
+ */
 export async function timeEach<T>(
   items: T[],
   call: (item: T) => Promise<unknown>,
   warmUp = 30,
+  warm: T[] = items,
 ): Promise<number[]> {
-  for (const item of items.slice(0, warmUp)) await call(item);
+  for (let i = 0; i < Math.min(warmUp, warm.length * 100); i++) await call(warm[i % warm.length]!);
   const samples: number[] = [];
   for (const item of items) {
     const started = performance.now();
