@@ -4,46 +4,17 @@
  * of the next track overlaps with encoding of the previous ones. If workers cannot start (e.g. the
  * sources were bundled and the worker file is missing) everything still works in-thread, slower.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTypeScriptWorker, type FatalReply } from '../../platform/typescript-worker.ts';
 import type { Composition } from './composer.ts';
 import type { SynthesisJob, WorkerReply } from './synthesis-worker.ts';
 import { synthesizeTrack, type SynthesizedTrack } from './synthesis.ts';
 
-/**
- * Worker bootstrap (plain CommonJS, evaluated): workers do not inherit a loader registered with
- * tsx's `register()` (which is how bin/resonance.js runs the TypeScript sources), so each worker
- * registers tsx itself before importing the TypeScript worker module.
- */
-const BOOTSTRAP = `
-const { workerData, parentPort } = require('node:worker_threads');
-Promise.resolve()
-  .then(() => import(workerData.tsxApi))
-  .then(({ register }) => { register(); return import(workerData.entry); })
-  .catch((error) => parentPort.postMessage({ type: 'fatal', message: String((error && error.stack) || error) }));
-`;
-
-type StartupReply = WorkerReply | { readonly type: 'fatal'; readonly message: string };
-
-/** URL of tsx's ESM API, found through the package's exports map (its CommonJS build can't register here). */
-function tsxEsmApiUrl(): string {
-  const require = createRequire(import.meta.url);
-  const manifestPath = require.resolve('tsx/package.json');
-  const manifest = require('tsx/package.json') as {
-    exports: Record<string, { import?: { default?: string } } | undefined>;
-  };
-  const target = manifest.exports['./esm/api']?.import?.default;
-  if (!target) throw new Error('tsx does not export an ESM API');
-  return pathToFileURL(path.join(path.dirname(manifestPath), target)).href;
-}
+type StartupReply = WorkerReply | FatalReply;
 
 async function startWorker(): Promise<Worker> {
-  const tsxApi = tsxEsmApiUrl();
-  const entry = new URL('./synthesis-worker.ts', import.meta.url).href;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(BOOTSTRAP, { eval: true, execArgv: [], workerData: { tsxApi, entry } });
+    const worker = startTypeScriptWorker(new URL('./synthesis-worker.ts', import.meta.url));
     const cleanup = () => {
       worker.off('message', onMessage);
       worker.off('error', onFailure);
