@@ -57,7 +57,12 @@ export class JobRunsRepository {
     return row !== undefined;
   }
 
-  async finish(name: string, slot: string, at: Date, outcome: { result?: unknown; error?: string }): Promise<void> {
+  async finish(
+    name: string,
+    slot: string,
+    at: Date,
+    outcome: { result?: unknown; error?: string },
+  ): Promise<void> {
     await this.db
       .updateTable('jobRuns')
       .set({
@@ -83,6 +88,10 @@ export class JobRunsRepository {
 
   /** Runs older than the cutoff are history nobody reads; keeps the table small. */
   async prune(before: Date): Promise<void> {
-    await this.db.deleteFrom('jobRuns').where('startedAt', '<', before).where('status', '!=', 'running').execute();
+    await this.db
+      .deleteFrom('jobRuns')
+      .where('startedAt', '<', before)
+      .where('status', '!=', 'running')
+      .execute();
   }
 }

@@ -22,7 +22,16 @@ let dataDir: string;
 beforeAll(async () => {
   database = await createTestDatabase();
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'resonance-demo-community-'));
-  const genres = ['Mandopop', 'Folk', 'Synthpop', 'Chiptune', 'Lo-fi Hip Hop', 'Indie Rock', 'Jazz', 'Ambient'];
+  const genres = [
+    'Mandopop',
+    'Folk',
+    'Synthpop',
+    'Chiptune',
+    'Lo-fi Hip Hop',
+    'Indie Rock',
+    'Jazz',
+    'Ambient',
+  ];
   const artist = await anArtist().named('Demo Band').build(database.db);
   for (const [index, genre] of genres.entries()) {
     for (let n = 0; n < 4; n++) {
@@ -57,17 +66,28 @@ describe('the demo community', () => {
       .orderBy('name')
       .execute();
     expect(playlists).toHaveLength(6);
-    expect(playlists.find((p) => p.name === '私藏')).toMatchObject({ visibility: 'private', subscriberCount: 0 });
+    expect(playlists.find((p) => p.name === '私藏')).toMatchObject({
+      visibility: 'private',
+      subscriberCount: 0,
+    });
     expect(playlists.find((p) => p.name === '深夜单曲循环')).toMatchObject({
       subscriberCount: 3,
       tags: ['mandarin', 'night', 'sad'],
     });
     expect(playlists.every((p) => p.trackCount > 0)).toBe(true);
 
-    const likes = await database.db.selectFrom('annotations').select('userId').where('likedAt', 'is not', null).execute();
+    const likes = await database.db
+      .selectFrom('annotations')
+      .select('userId')
+      .where('likedAt', 'is not', null)
+      .execute();
     expect(likes).toHaveLength(4 * 5);
 
-    const counted = await database.db.selectFrom('plays').select('userId').where('counted', '=', true).execute();
+    const counted = await database.db
+      .selectFrom('plays')
+      .select('userId')
+      .where('counted', '=', true)
+      .execute();
     expect(new Set(counted.map((row) => row.userId)).size).toBe(4);
     expect(counted.length).toBeGreaterThan(100);
 
