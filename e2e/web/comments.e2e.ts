@@ -1,14 +1,9 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoLibrary } from '../../apps/server/src/modules/demo/demo-library.ts';
-import { ffmpegPath } from '../../apps/server/src/platform/ffmpeg.ts';
 import { browserLikeClient, type BrowserLikeClient } from '../support/browser-like-client.ts';
-import { startTestServer, type TestServer } from '../support/harness.ts';
+import type { TestServer } from '../support/harness.ts';
+import { screenshots, startWebStage, type WebStage } from '../support/web-stage.ts';
 
 /*
  * Comments, notifications and moderation in real browsers against the real server. Alice
@@ -20,54 +15,23 @@ import { startTestServer, type TestServer } from '../support/harness.ts';
  * now-playing lyrics. Screenshots go to test-results/screenshots/.
  */
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const screenshots = path.join(repoRoot, 'test-results', 'screenshots');
-const CHROMIUM = process.env.RESONANCE_CHROMIUM ?? '/usr/bin/chromium';
 const DESKTOP = { width: 1280, height: 860 };
 const PASSWORD = 'correct horse battery';
 const XSS = '<img src=x onerror=alert(1)>';
 
 let server: TestServer;
 let browser: Browser;
-let libraryDir: string;
+
+let stage: WebStage;
 
 beforeAll(async () => {
-  // The server serves apps/web/dist; build it from the current source, as production does.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      root: path.join(repoRoot, 'apps/web'),
-      configFile: path.join(repoRoot, 'apps/web/vite.config.ts'),
-      logLevel: 'warn',
-    });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-  libraryDir = await mkdtemp(path.join(os.tmpdir(), 'resonance-comments-e2e-'));
-  await generateDemoLibrary(libraryDir, { ffmpegPath: ffmpegPath(), durationScale: 0.2, limit: 3 });
-  server = await startTestServer();
-  await server.server.context.library.scans.importFolder(libraryDir);
-  await mkdir(screenshots, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  });
+  stage = await startWebStage({ tracks: 3, durationScale: 0.2 });
+  server = stage.server;
+  browser = stage.browser;
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (libraryDir) await rm(libraryDir, { recursive: true, force: true });
+  await stage?.stop();
 });
 
 async function shot(page: Page, name: string): Promise<void> {

@@ -1,14 +1,10 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { pinyin } from 'pinyin-pro';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoLibrary, type DemoTrackInfo } from '../../apps/server/src/modules/demo/demo-library.ts';
-import { ffmpegPath } from '../../apps/server/src/platform/ffmpeg.ts';
-import { startTestServer, type TestServer } from '../support/harness.ts';
+import type { DemoTrackInfo } from '../../apps/server/src/modules/demo/demo-library.ts';
+import type { TestServer } from '../support/harness.ts';
+import { screenshots, startWebStage, type WebStage } from '../support/web-stage.ts';
 
 /*
  * The web app in a real browser against the real server: register, play an album (the audio
@@ -17,55 +13,24 @@ import { startTestServer, type TestServer } from '../support/harness.ts';
  * test-results/screenshots/.
  */
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const screenshots = path.join(repoRoot, 'test-results', 'screenshots');
-const CHROMIUM = process.env.RESONANCE_CHROMIUM ?? '/usr/bin/chromium';
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
 let server: TestServer;
 let browser: Browser;
-let libraryDir: string;
 let library: DemoTrackInfo[];
 
+let stage: WebStage;
+
 beforeAll(async () => {
-  // The server serves apps/web/dist; build it from the current source, as production does
-  // (under Vitest NODE_ENV is "test", which would give React's development build).
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      root: path.join(repoRoot, 'apps/web'),
-      configFile: path.join(repoRoot, 'apps/web/vite.config.ts'),
-      logLevel: 'warn',
-    });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-  libraryDir = await mkdtemp(path.join(os.tmpdir(), 'resonance-web-e2e-'));
-  library = await generateDemoLibrary(libraryDir, { ffmpegPath: ffmpegPath(), durationScale: 0.2, limit: 6 });
-  server = await startTestServer();
-  await server.server.context.library.scans.importFolder(libraryDir);
-  await mkdir(screenshots, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  });
+  stage = await startWebStage({ tracks: 6, durationScale: 0.2 });
+  server = stage.server;
+  browser = stage.browser;
+  library = stage.library;
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (libraryDir) await rm(libraryDir, { recursive: true, force: true });
+  await stage?.stop();
 });
 
 interface AudioClock {

@@ -1,0 +1,65 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { generateDemoLibrary, type DemoTrackInfo } from '../../apps/server/src/modules/demo/demo-library.ts';
+import { ffmpegPath } from '../../apps/server/src/platform/ffmpeg.ts';
+import { startTestServer, type TestServer } from './harness.ts';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** where browser tests keep their screenshots (an artifact of the run) */
+export const screenshots = path.join(repoRoot, 'test-results', 'screenshots');
+const CHROMIUM = process.env.RESONANCE_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Debian's chromium, headless, allowed to start audio without a click. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  });
+}
+
+export interface WebStage {
+  server: TestServer;
+  browser: Browser;
+  library: DemoTrackInfo[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Everything a browser test stands on: a small generated library (real audio, covers,
+ * lyrics) imported into the real server, and a browser. The web app itself is built once for
+ * all browser tests (global-setup.web.ts).
+ */
+export async function startWebStage(options: { tracks: number; durationScale: number }): Promise<WebStage> {
+  const libraryDir = await mkdtemp(path.join(os.tmpdir(), 'resonance-web-e2e-'));
+  const library = await generateDemoLibrary(libraryDir, {
+    ffmpegPath: ffmpegPath(),
+    durationScale: options.durationScale,
+    limit: options.tracks,
+  });
+  const server = await startTestServer();
+  await server.server.context.library.scans.importFolder(libraryDir);
+  await mkdir(screenshots, { recursive: true });
+  const browser = await launchChromium();
+  return {
+    server,
+    browser,
+    library,
+    stop: async () => {
+      await browser.close();
+      await server.stop();
+      await rm(libraryDir, { recursive: true, force: true });
+    },
+  };
+}
