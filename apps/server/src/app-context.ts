@@ -25,6 +25,7 @@ import { createLibraryModule, type LibraryModule } from './modules/library/libra
 import { createMediaModule } from './modules/media/media.module.ts';
 import { opsRoutes } from './modules/ops/ops.routes.ts';
 import { createPlaylistsModule, type PlaylistsModule } from './modules/playlists/playlists.module.ts';
+import { createRecommendModule, type RecommendModule } from './modules/recommend/recommend.module.ts';
 import { createSearchModule, type SearchModule } from './modules/search/search.module.ts';
 import type { Clock } from './platform/clock.ts';
 import { dataPaths, type DataPaths } from './platform/data-paths.ts';
@@ -51,6 +52,7 @@ export interface AppContext {
   charts: ChartsModule;
   notifications: NotificationsModule;
   comments: CommentsModule;
+  recommend: RecommendModule;
   /** scheduled jobs; started by the server when this instance has the worker role */
   scheduler: JobScheduler;
   routes: FastifyPluginAsyncZod[];
@@ -127,6 +129,7 @@ export function createAppContext(config: Config, db: Db, logger: Logger, clock: 
     schedule: { every: { minutes: 10 } },
     run: () => comments.refreshHotScores(),
   });
+  const recommend = createRecommendModule({ db, clock, logger, scheduler, playlistAccess: playlists.access });
   const media = createMediaModule({
     db,
     logger,
@@ -151,6 +154,7 @@ export function createAppContext(config: Config, db: Db, logger: Logger, clock: 
     charts,
     notifications,
     comments,
+    recommend,
     scheduler,
     routes: [
       opsRoutes({ db }),
@@ -165,9 +169,11 @@ export function createAppContext(config: Config, db: Db, logger: Logger, clock: 
       ...notifications.routes,
       ...comments.routes,
       ...moderation.routes,
+      ...recommend.routes,
     ],
     close: async () => {
       await scheduler.stop();
+      await recommend.stop();
       await notifications.hub.close();
       await library.stop();
       redis?.disconnect();
