@@ -13,6 +13,7 @@ import {
 } from '../components/icons.tsx';
 import { useMe } from '../features/auth/auth-queries.ts';
 import { SidebarPlaylists } from '../features/playlists/SidebarPlaylists.tsx';
+import { CalendarIcon, RadioIcon } from '../features/recommend/recommend-icons.tsx';
 
 const LINKS = [
   { to: '/', key: 'nav.discover', Icon: HomeIcon, end: true },
@@ -22,6 +23,8 @@ const LINKS = [
 ] as const;
 
 const DESKTOP_EXTRA = [
+  { to: '/daily', key: 'recommend.nav.daily', Icon: CalendarIcon, end: true },
+  { to: '/fm', key: 'recommend.nav.fm', Icon: RadioIcon, end: true },
   { to: '/playlists', key: 'nav.square', Icon: PlaylistIcon, end: true },
   { to: '/charts', key: 'nav.charts', Icon: ChartIcon, end: false },
 ] as const;

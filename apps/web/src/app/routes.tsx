@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router-dom';
 import { GuestOnly, RequireAuth } from '../features/auth/RequireAuth.tsx';
 import { commentRoutes } from '../features/comments/routes.tsx';
 import { playlistRoutes } from '../features/playlists/routes.tsx';
+import { recommendRoutes } from '../features/recommend/routes.tsx';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
@@ -45,6 +46,7 @@ export function createRouter() {
             { path: '/me', element: <ProfilePage /> },
             ...playlistRoutes,
             ...commentRoutes,
+            ...recommendRoutes,
             { path: '*', element: <NotFoundPage /> },
           ],
         },

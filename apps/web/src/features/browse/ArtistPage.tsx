@@ -7,6 +7,8 @@ import { EmptyState } from '../../components/StateViews.tsx';
 import type { ArtistDetail } from '../../lib/api-types.ts';
 import { formatCount } from '../../lib/intl-format.ts';
 import { usePlayer } from '../player-ui/player-context.tsx';
+import { BlockArtistButton } from '../recommend/BlockArtistButton.tsx';
+import { SimilarArtists } from '../recommend/SimilarArtists.tsx';
 import { AlbumGrid } from './AlbumCard.tsx';
 import { DetailSkeleton } from './AlbumPage.tsx';
 import { useArtist } from './browse-queries.ts';
@@ -58,6 +60,7 @@ function ArtistView({ artist }: { artist: ArtistDetail }) {
             >
               <PlayIcon /> {t('artist.playTop')}
             </button>
+            <BlockArtistButton artist={artist} />
           </div>
         </div>
       </header>
@@ -86,6 +89,7 @@ function ArtistView({ artist }: { artist: ArtistDetail }) {
           <AlbumGrid albums={artist.appearsOn} />
         </section>
       ) : null}
+      <SimilarArtists artistId={artist.id} />
     </>
   );
 }

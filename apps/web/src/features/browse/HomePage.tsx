@@ -3,7 +3,9 @@ import { Link } from 'react-router-dom';
 import { RefreshIcon } from '../../components/icons.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 import { CardGridSkeleton, TrackListSkeleton } from '../../components/StateViews.tsx';
-import { RecommendedPlaylists } from '../playlists/RecommendedPlaylists.tsx';
+import { OnboardingCard } from '../recommend/OnboardingCard.tsx';
+import { RecommendCards } from '../recommend/RecommendCards.tsx';
+import { RecommendedPlaylistsRow } from '../recommend/RecommendedPlaylistsRow.tsx';
 import { AlbumGrid } from './AlbumCard.tsx';
 import { useAlbumShelf, useTrackShelf } from './browse-queries.ts';
 import { LibraryEmpty } from './LibraryEmpty.tsx';
@@ -28,7 +30,9 @@ export default function HomePage() {
   return (
     <div className="page home">
       <h1 className="visually-hidden">{t('home.title')}</h1>
-      <RecommendedPlaylists />
+      <OnboardingCard />
+      <RecommendCards />
+      <RecommendedPlaylistsRow />
       <section className="section">
         <div className="section-head">
           <h2 className="section-title">{t('home.recentlyAdded')}</h2>

@@ -5,6 +5,7 @@ import { EmptyState } from '../../components/StateViews.tsx';
 import { deviceCoverSrc } from '../../lib/cover-url.ts';
 import { CommentsSection } from '../comments/CommentsSection.tsx';
 import { LikeButton } from '../likes/LikeButton.tsx';
+import { SimilarTracks } from '../recommend/SimilarTracks.tsx';
 import { PlayModeButton } from '../player-ui/PlayModeButton.tsx';
 import { usePlayerState } from '../player-ui/player-context.tsx';
 import { useQueuePanel } from '../player-ui/queue-panel-state.tsx';
@@ -88,6 +89,7 @@ export default function NowPlayingPage() {
         </div>
       </div>
       <div className="np-comments">
+        <SimilarTracks trackId={track.id} key={`similar-${track.id}`} />
         <CommentsSection targetType="track" targetId={track.id} key={track.id} />
       </div>
     </div>

@@ -10,6 +10,7 @@ import { toPlayerTrack } from '../browse/to-player-track.ts';
 import { TrackList } from '../browse/TrackList.tsx';
 import { CommentsSection } from '../comments/CommentsSection.tsx';
 import { usePlayer } from '../player-ui/player-context.tsx';
+import { MoreLikePlaylist } from '../recommend/MoreLikePlaylist.tsx';
 import { afterTrackIdFor } from './playlist-order.ts';
 import { useMoveTrack, useRemoveTracks } from './playlist-mutations.ts';
 import { usePlaylist } from './playlist-queries.ts';
@@ -108,6 +109,7 @@ function PlaylistView({ playlist, tracks, more }: ViewProps) {
           <LoadMore {...more} />
         </>
       )}
+      <MoreLikePlaylist playlistId={playlist.id} />
       <CommentsSection targetType="playlist" targetId={playlist.id} anchor />
     </>
   );

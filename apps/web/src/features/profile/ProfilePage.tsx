@@ -7,6 +7,7 @@ import type { Me } from '../../lib/api-types.ts';
 import { formatDate, timeZones } from '../../lib/intl-format.ts';
 import { useMe } from '../auth/auth-queries.ts';
 import { errorMessage, fieldErrors } from '../auth/error-message.ts';
+import { RecommendSettings } from '../recommend/RecommendSettings.tsx';
 import { AvatarUpload } from './AvatarUpload.tsx';
 import { useUpdateProfile } from './profile-mutations.ts';
 import './profile.css';
@@ -135,6 +136,7 @@ function ProfileForm({ me }: { me: Me }) {
           ) : null}
         </div>
       </form>
+      <RecommendSettings />
     </div>
   );
 }

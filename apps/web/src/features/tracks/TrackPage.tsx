@@ -11,6 +11,7 @@ import { ArtistLinks } from '../browse/ArtistLinks.tsx';
 import { trackQuery } from '../browse/browse-queries.ts';
 import { toPlayerTrack } from '../browse/to-player-track.ts';
 import { CommentsSection } from '../comments/CommentsSection.tsx';
+import { SimilarTracks } from '../recommend/SimilarTracks.tsx';
 import { LikeButton } from '../likes/LikeButton.tsx';
 import { AddToPlaylistButton } from '../playlists/AddToPlaylistButton.tsx';
 import { usePlayer } from '../player-ui/player-context.tsx';
@@ -97,6 +98,7 @@ function TrackView({ track }: { track: Track }) {
           onOpenLine={openLine}
         />
       ) : null}
+      <SimilarTracks trackId={track.id} />
       <CommentsSection targetType="track" targetId={track.id} anchor />
     </>
   );
