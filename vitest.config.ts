@@ -68,7 +68,10 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['e2e/web/**/*.e2e.ts'],
-          globalSetup: ['apps/server/test/support/global-setup.embedded.ts', 'e2e/support/global-setup.web.ts'],
+          globalSetup: [
+            'apps/server/test/support/global-setup.embedded.ts',
+            'e2e/support/global-setup.web.ts',
+          ],
           testTimeout: 180_000,
           hookTimeout: 240_000,
           fileParallelism: false,
