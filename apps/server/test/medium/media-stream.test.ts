@@ -403,12 +403,19 @@ describe('a transcode in progress', () => {
       transcoder.open();
       const whole = Buffer.concat([transcoder.firstPart, transcoder.rest]);
 
-      for (const response of [await player, await plain]) {
+      // The request that started the transcode is streamed while ffmpeg writes. A second one
+      // is streamed too if it arrived before the end; on a loaded machine it may only be
+      // handled after the file is complete, and then it is served whole from the cache.
+      const responses = [await player, await plain];
+      const streamed = responses.filter((response) => response.headers['content-length'] === undefined);
+      expect(streamed.length).toBeGreaterThanOrEqual(1);
+      for (const response of responses) {
         expect(response.statusCode).toBe(200);
-        expect(response.headers['content-length']).toBeUndefined();
+        expect(response.rawPayload.equals(whole)).toBe(true);
+      }
+      for (const response of streamed) {
         expect(response.headers['accept-ranges']).toBeUndefined();
         expect(response.headers['cache-control']).toBe('no-store');
-        expect(response.rawPayload.equals(whole)).toBe(true);
       }
       // A range past the start waits for the finished file.
       const ranged = await seeking;
