@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const all = ['platform', 'search', 'playlists', 'listening', 'charts', 'comments'];
+const all = ['platform', 'search', 'playlists', 'listening', 'charts', 'comments', 'recommend'];
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 
 for (const name of chosen.length > 0 ? chosen : all) {

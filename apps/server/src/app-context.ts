@@ -172,8 +172,9 @@ export function createAppContext(config: Config, db: Db, logger: Logger, clock: 
       ...recommend.routes,
     ],
     close: async () => {
-      await scheduler.stop();
+      // Abort a training under way first, or shutting down would wait for it to finish.
       await recommend.stop();
+      await scheduler.stop();
       await notifications.hub.close();
       await library.stop();
       redis?.disconnect();

@@ -86,7 +86,17 @@ export class CandidatePools {
     const exclude = [...options.exclude];
     const scored = loaded ? scoreUser(loaded, feedback) : null;
     const since = new Date(options.now.getTime() - NEW_RELEASE_DAYS * 86_400_000);
-    const fallback = this.popular.get().then((rows) => rows.map((row) => fromSql(row, 'seed', null)));
+    // New releases of followed artists, and the most played tracks of the library (cached).
+    const alwaysThere = async (followed: readonly string[]) => {
+      const [freshRows, popularRows] = await Promise.all([
+        this.candidates.newReleases(followed, since, options.size),
+        this.popular.get(),
+      ]);
+      return {
+        fresh: freshRows.map((row) => fromSql(row, 'new', null)),
+        fallback: popularRows.map((row) => fromSql(row, 'seed', null)),
+      };
+    };
 
     if (loaded && scored) {
       const mask = exclusionMask(loaded, feedback, scored.history, exclude);
@@ -103,12 +113,9 @@ export class CandidatePools {
       const discovery = topCandidates(scored, mask, options.size, discoveryValues(scored)).map((c) =>
         fromModel(c, 'discovery'),
       );
-      const followed = followedArtists(feedback, topArtists(loaded, scored));
-      const fresh = (await this.candidates.newReleases(followed, since, options.size)).map((row) =>
-        fromSql(row, 'new', null),
-      );
+      const { fresh, fallback } = await alwaysThere(followedArtists(feedback, topArtists(loaded, scored)));
       return {
-        ...asNew(fresh, { familiar, discovery, fallback: await fallback }),
+        ...asNew(fresh, { familiar, discovery, fallback }),
         fresh,
         coldStart: false,
         scored,
@@ -136,11 +143,9 @@ export class CandidatePools {
         seedScored = null;
       }
     }
-    const fresh = (await this.candidates.newReleases(taste.artistIds, since, options.size)).map((row) =>
-      fromSql(row, 'new', null),
-    );
+    const { fresh, fallback } = await alwaysThere(taste.artistIds);
     return {
-      ...asNew(fresh, { familiar: seeds, discovery, fallback: await fallback }),
+      ...asNew(fresh, { familiar: seeds, discovery, fallback }),
       fresh,
       coldStart: true,
       scored: null,

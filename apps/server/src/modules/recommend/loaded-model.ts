@@ -18,6 +18,7 @@ export class LoadedModel {
   readonly scratch: ScoringScratch;
   private artistVectorCache: (Float32Array | null)[] | null = null;
   private popularityShareCache: Float32Array | null = null;
+  private noveltyCache: Float32Array | null = null;
 
   constructor(
     readonly id: number,
@@ -44,6 +45,12 @@ export class LoadedModel {
       this.popularityShareCache = Float32Array.from(popularity, (p) => Math.log1p(p) * scale);
     }
     return this.popularityShareCache;
+  }
+
+  /** 1 / (1 + ln(1 + listeners)) per item: how much of a discovery an item still is. */
+  novelty(): Float32Array {
+    this.noveltyCache ??= Float32Array.from(this.model.popularity, (p) => 1 / (1 + Math.log1p(p)));
+    return this.noveltyCache;
   }
 
   /** One unit vector per artist of the catalogue (null: no played track). */

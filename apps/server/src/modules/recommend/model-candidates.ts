@@ -95,13 +95,13 @@ export function topCandidates(
   values: Float32Array = scored.scores,
 ): ModelCandidate[] {
   const { catalog } = scored.loaded;
-  const known = knownItems(scored);
+  const known = new Set(scored.positives);
   return Array.from(topN(values, n, mask), (item) => ({
     item,
     trackId: catalog.trackId(item),
     artistIds: catalog.artistIdsOf(item),
     score: values[item]!,
-    known: known[item] === 1,
+    known: known.has(item),
   }));
 }
 
@@ -137,11 +137,11 @@ export function knownArtistItems(scored: UserScores): Uint8Array {
  */
 export function discoveryValues(scored: UserScores): Float32Array {
   const familiarArtist = knownArtistItems(scored);
-  const popularity = scored.loaded.model.popularity;
+  const novelty = scored.loaded.novelty();
   const { scores } = scored;
   const values = new Float32Array(scores.length);
   for (let item = 0; item < values.length; item++) {
-    values[item] = familiarArtist[item] ? NaN : scores[item]! / (1 + Math.log1p(popularity[item]!));
+    values[item] = familiarArtist[item] ? NaN : scores[item]! * novelty[item]!;
   }
   return values;
 }

@@ -48,10 +48,8 @@ export class SimilarService {
       ids.push(...Array.from(found.items, (i) => loaded.catalog.trackId(i)));
     }
     if (ids.length < limit) {
-      const taste = {
-        genres: track.genre ? [track.genre.trim().toLowerCase()] : [],
-        artistIds: track.artists.map((a) => a.id),
-      };
+      // Its artists and genre (its album's when it has none), as the catalogue queries read them.
+      const taste = await this.candidates.tasteOf([trackId], 10, 1);
       const more = await this.candidates.popularWithin(taste, limit * 2, [trackId, ...ids]);
       ids.push(...more.filter((c) => passesHardRules(c, filters)).map((c) => c.trackId));
     }
