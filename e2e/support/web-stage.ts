@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { generateDemoLibrary, type DemoTrackInfo } from '../../apps/server/src/modules/demo/demo-library.ts';
 import { ffmpegPath } from '../../apps/server/src/platform/ffmpeg.ts';
 import { startTestServer, type TestServer } from './harness.ts';
@@ -62,4 +62,29 @@ export async function startWebStage(options: { tracks: number; durationScale: nu
       await rm(libraryDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The app's Node typings have no DOM: functions run in the page reach it through this shape. */
+interface AudibleDocument {
+  querySelector(selector: string): unknown;
+}
+
+/**
+ * Waits until the audible <audio> element (the engine keeps a second one for preloading) is
+ * playing at or past `atLeast` seconds: real audio is moving. A function, not a string,
+ * because the app's Content Security Policy forbids eval.
+ */
+export async function waitForAudioTime(page: Page, atLeast: number, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    (min) => {
+      const doc = (globalThis as unknown as { document: AudibleDocument }).document;
+      const audio = doc.querySelector('audio[data-role="active"]') as {
+        currentTime: number;
+        paused: boolean;
+      } | null;
+      return audio !== null && !audio.paused && audio.currentTime >= min;
+    },
+    atLeast,
+    { timeout },
+  );
 }

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoTrackInfo } from '../../apps/server/src/modules/demo/demo-library.ts';
 import type { TestServer } from '../support/harness.ts';
-import { screenshots, startWebStage, type WebStage } from '../support/web-stage.ts';
+import { screenshots, startWebStage, waitForAudioTime, type WebStage } from '../support/web-stage.ts';
 
 /*
  * The web app in a real browser against the real server: register, play an album (the audio
@@ -61,18 +61,6 @@ interface LyricItem {
   getAttribute(name: string): string | null;
 }
 
-async function waitForAudioTime(page: Page, atLeast: number): Promise<void> {
-  await page.waitForFunction(
-    (min) => {
-      const doc = (globalThis as unknown as { document: PageDocument }).document;
-      const audio = doc.querySelector('audio[data-role="active"]') as AudioClock | null;
-      return audio !== null && !audio.paused && audio.currentTime >= min;
-    },
-    atLeast,
-    { timeout: 20_000 },
-  );
-}
-
 async function shot(page: Page, name: string, size: 'desktop' | 'phone'): Promise<void> {
   // Let covers and fonts settle so the picture shows the page as a person sees it.
   await page.waitForLoadState('networkidle').catch(() => undefined);
@@ -115,7 +103,7 @@ describe('web player', () => {
     await expect.poll(() => page.getByTestId('track-row').count()).toBeGreaterThan(0);
     await shot(page, 'album', 'desktop');
     await page.getByRole('button', { name: '播放全部' }).click();
-    await waitForAudioTime(page, 0.5);
+    await waitForAudioTime(page, 0.5, 20_000);
     const before = (await activeAudio(page)).currentTime;
     await page.waitForTimeout(1200);
     expect((await activeAudio(page)).currentTime).toBeGreaterThan(before);
@@ -124,7 +112,7 @@ describe('web player', () => {
     // The now-playing page highlights the line for the current time.
     await page.getByTestId('player-title').click();
     await page.waitForURL('**/now-playing');
-    await waitForAudioTime(page, 3.2);
+    await waitForAudioTime(page, 3.2, 20_000);
     const highlighted = page.locator('.lyric-line[aria-current="true"]');
     await expect.poll(() => highlighted.count()).toBe(1);
     const check = await page.evaluate(() => {
@@ -151,7 +139,7 @@ describe('web player', () => {
     await row.getByRole('button', { name: '下一首播放' }).click();
     await page.getByTestId('next-track').click();
     await expect.poll(() => page.getByTestId('player-title').textContent()).toBe(other.title);
-    await waitForAudioTime(page, 0.5);
+    await waitForAudioTime(page, 0.5, 20_000);
     expect((await activeAudio(page)).src).toContain('/stream');
 
     // The queue panel lists both songs; dragging the first one's handle below the second swaps them.
@@ -174,12 +162,12 @@ describe('web player', () => {
 
     // The queue and position survive a reload (paused: browsers forbid autoplay after one);
     // the space bar starts it again from there.
-    await waitForAudioTime(page, 2);
+    await waitForAudioTime(page, 2, 20_000);
     await page.reload();
     await expect.poll(() => page.getByTestId('player-title').textContent()).toBe(other.title);
     await expect.poll(() => page.getByTestId('current-time').textContent()).not.toBe('0:00');
     await page.keyboard.press('Space');
-    await waitForAudioTime(page, 2.5);
+    await waitForAudioTime(page, 2.5, 20_000);
 
     // Search by pinyin initials finds the Chinese artist.
     const artist = library.flatMap((t) => t.artists).find((name) => /^\p{Script=Han}+$/u.test(name))!;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoTrackInfo } from '../../apps/server/src/modules/demo/demo-library.ts';
 import { browserLikeClient, type BrowserLikeClient } from '../support/browser-like-client.ts';
 import type { TestServer } from '../support/harness.ts';
-import { screenshots, startWebStage, type WebStage } from '../support/web-stage.ts';
+import { screenshots, startWebStage, waitForAudioTime, type WebStage } from '../support/web-stage.ts';
 
 /*
  * Playlists, likes, listening and charts in a real browser against the real server: a listener
@@ -56,26 +56,6 @@ async function apiAs(username: string, register: boolean): Promise<BrowserLikeCl
 async function trackIdsOf(client: BrowserLikeClient, playlistId: string): Promise<string[]> {
   const { data } = await client.api.GET('/api/v1/playlists/{id}', { params: { path: { id: playlistId } } });
   return data?.data.tracks.map((track) => track.id) ?? [];
-}
-
-interface AudioClock {
-  currentTime: number;
-  paused: boolean;
-}
-interface PageDocument {
-  querySelector(selector: string): unknown;
-}
-
-async function waitForAudioTime(page: Page, atLeast: number, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(
-    (min) => {
-      const doc = (globalThis as unknown as { document: PageDocument }).document;
-      const audio = doc.querySelector('audio[data-role="active"]') as AudioClock | null;
-      return audio !== null && !audio.paused && audio.currentTime >= min;
-    },
-    atLeast,
-    { timeout },
-  );
 }
 
 describe('playlists, likes, listening and charts', () => {

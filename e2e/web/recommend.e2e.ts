@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoTrackInfo } from '../../apps/server/src/modules/demo/demo-library.ts';
 import { browserLikeClient, type BrowserLikeClient } from '../support/browser-like-client.ts';
 import type { TestServer } from '../support/harness.ts';
-import { screenshots, startWebStage, type WebStage } from '../support/web-stage.ts';
+import { screenshots, startWebStage, waitForAudioTime, type WebStage } from '../support/web-stage.ts';
 
 /*
  * Recommendations in a real browser against the real server: a new listener is asked what they
@@ -50,26 +50,6 @@ async function apiAs(username: string): Promise<BrowserLikeClient> {
   const result = await client.api.POST('/api/v1/auth/login', { body: { username, password: PASSWORD } });
   expect(result.response.ok).toBe(true);
   return client;
-}
-
-interface AudioClock {
-  currentTime: number;
-  paused: boolean;
-}
-interface PageDocument {
-  querySelector(selector: string): unknown;
-}
-
-async function waitForAudioTime(page: Page, atLeast: number, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(
-    (min) => {
-      const doc = (globalThis as unknown as { document: PageDocument }).document;
-      const audio = doc.querySelector('audio[data-role="active"]') as AudioClock | null;
-      return audio !== null && !audio.paused && audio.currentTime >= min;
-    },
-    atLeast,
-    { timeout },
-  );
 }
 
 describe('recommendations', () => {
