@@ -17,7 +17,11 @@
  * makes one list after another, each costing the same). BENCH_RECOMMEND_USERS and
  * BENCH_RECOMMEND_EVENTS set other sizes (100000 and 50000000 for the full scale).
  *
- * Uses a throw-away database (DATABASE_URL's server when set, else embedded PostgreSQL).
+ * Uses a throw-away database (DATABASE_URL's server when set, else embedded PostgreSQL). At full
+ * scale, generating the data and the first training take most of an hour: BENCH_RECOMMEND_DB names
+ * a database on DATABASE_URL's server that is kept, generated and trained once, and measured again
+ * by later runs (their daily lists and FM history are cleared first); BENCH_RECOMMEND_PREPARE_ONLY=1
+ * stops after the training.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { sql, type Kysely } from 'kysely';
@@ -28,12 +32,16 @@ import type { SessionResolver } from '../apps/server/src/http/auth-context.ts';
 import { JobRunsRepository } from '../apps/server/src/jobs/job-runs.repository.ts';
 import { JobScheduler } from '../apps/server/src/jobs/job-scheduler.ts';
 import { PlaylistAccessRepository } from '../apps/server/src/modules/playlists/playlist-access.repository.ts';
-import { createRecommendModule } from '../apps/server/src/modules/recommend/recommend.module.ts';
+import {
+  createRecommendModule,
+  type RecommendModule,
+} from '../apps/server/src/modules/recommend/recommend.module.ts';
+import type { TrainingResult } from '../apps/server/src/modules/recommend/trainer.ts';
 import { fixedClock } from '../apps/server/src/platform/clock.ts';
 import { createLogger } from '../apps/server/src/platform/logger.ts';
 import { percentiles, timeEach } from './support/latency.ts';
 import { printTable } from './support/table.ts';
-import { throwAwayDatabase } from './support/throw-away-database.ts';
+import { keptDatabase, throwAwayDatabase } from './support/throw-away-database.ts';
 
 const TARGET = { users: 100_000, tracks: 200_000, events: 50_000_000 };
 const USERS = Number(process.env.BENCH_RECOMMEND_USERS ?? TARGET.users / 10);
@@ -56,7 +64,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
 }
 
 /** Catalogue, users and history, on one connection so `setseed` makes it reproducible. */
-async function generate(db: Db): Promise<void> {
+export async function generate(db: Db, users: number, events: number): Promise<void> {
   await db.connection().execute(async (conn) => {
     const run = (query: ReturnType<typeof sql>) => query.execute(conn);
     await run(sql`SELECT setseed(${SEED})`);
@@ -95,12 +103,12 @@ async function generate(db: Db): Promise<void> {
       INSERT INTO track_artists (track_id, artist_id, position)
       SELECT t.id, a.id, 0 FROM bench_tracks t JOIN bench_artists a ON a.ord = t.ord / ${TRACKS_PER_ARTIST}`);
     await run(sql`
-      INSERT INTO bench_users SELECT u, gen_random_uuid() FROM generate_series(0, ${USERS - 1}) u`);
+      INSERT INTO bench_users SELECT u, gen_random_uuid() FROM generate_series(0, ${users - 1}) u`);
     await run(sql`
       INSERT INTO users (id, username, password_hash, nickname)
       SELECT id, 'bench_' || ord, 'x', 'Bench ' || ord FROM bench_users`);
-    for (let done = 0; done < EVENTS; done += CHUNK) {
-      const n = Math.min(CHUNK, EVENTS - done);
+    for (let done = 0; done < events; done += CHUNK) {
+      const n = Math.min(CHUNK, events - done);
       await run(sql`
         INSERT INTO plays (playback_id, user_id, track_id, started_at, last_event_at, played_ms, count_after_ms,
           end_reason, end_position_ms, ended_at, repeat, source_type, client, counted, counted_at)
@@ -109,7 +117,7 @@ async function generate(db: Db): Promise<void> {
           x.repeat, 'album', 'bench', x.played > t.count_after_ms,
           CASE WHEN x.played > t.count_after_ms THEN x.started END
         FROM (
-          SELECT floor(random() * ${USERS})::int AS user_ord, random() AS home, random() AS pick,
+          SELECT floor(random() * ${users})::int AS user_ord, random() AS home, random() AS pick,
             random() AS outcome, random() AS part,
             ${NOW.toISOString()}::timestamptz - random() * interval '180 days' AS started
           FROM generate_series(1, ${n})
@@ -147,31 +155,64 @@ async function count(db: Db, query: ReturnType<typeof sql<{ n: number }>>): Prom
   return Number((await query.execute(db)).rows[0]?.n ?? 0);
 }
 
+/** The nightly training (engine on a worker thread), with the event loop watched meanwhile. */
+async function measureTraining(db: Db, recommend: RecommendModule): Promise<TrainingResult> {
+  const trainDelay = monitorEventLoopDelay({ resolution: 10 });
+  trainDelay.enable();
+  const training = await timed(() => recommend.trainer.run());
+  trainDelay.disable();
+  const trained = training.value;
+  printTable('Nightly training (recommend.train: read feedback, train on a worker thread, store)', [
+    {
+      'total s': seconds(training.ms),
+      'read s': trained.seconds.read,
+      'train s': trained.seconds.train,
+      'store s': trained.seconds.store,
+      users: trained.users.toLocaleString('en'),
+      interactions: trained.interactions.toLocaleString('en'),
+      'model MB': (
+        (await count(db, sql<{ n: number }>`SELECT max(byte_size)::bigint AS n FROM recommend_models`)) / 1e6
+      ).toFixed(0),
+      'max event-loop stall ms': trainDelay.max / 1e6,
+    },
+  ]);
+
+  return trained;
+}
+
 export async function run(): Promise<void> {
-  const { url, cleanup } = await throwAwayDatabase('recommend_bench');
+  const keptName = process.env.BENCH_RECOMMEND_DB;
+  const { url, cleanup, fresh } = keptName
+    ? { ...(await keptDatabase(keptName)), cleanup: async () => undefined }
+    : { ...(await throwAwayDatabase('recommend_bench')), fresh: true };
   const db = createDb(url, 10);
   const logger = createLogger(process.env.BENCH_LOG ?? 'warn');
   try {
     await migrateToLatest(db as unknown as Kysely<unknown>);
-    const generation = await timed(() => generate(db));
+    const generation = fresh ? await timed(() => generate(db, USERS, EVENTS)) : null;
+    const users = await count(db, sql<{ n: number }>`SELECT count(*)::bigint AS n FROM bench_users`);
+    const events = await count(db, sql<{ n: number }>`SELECT count(*)::bigint AS n FROM plays`);
     const pairs = await count(
       db,
       sql<{ n: number }>`SELECT count(*)::bigint AS n FROM (SELECT DISTINCT user_id, track_id FROM plays) x`,
     );
-    printTable(`Data (generated in ${seconds(generation.ms).toFixed(0)} s, fixed seed)`, [
-      {
-        users: USERS.toLocaleString('en'),
-        tracks: TRACKS.toLocaleString('en'),
-        'playbacks (events)': EVENTS.toLocaleString('en'),
-        'user-track pairs': pairs.toLocaleString('en'),
-        likes: (
-          await count(db, sql<{ n: number }>`SELECT count(*)::bigint AS n FROM annotations`)
-        ).toLocaleString('en'),
-        'binned tracks': (
-          await count(db, sql<{ n: number }>`SELECT count(*)::bigint AS n FROM track_trash`)
-        ).toLocaleString('en'),
-      },
-    ]);
+    printTable(
+      `Data (${generation ? `generated in ${seconds(generation.ms).toFixed(0)} s` : 'kept from an earlier run'}, fixed seed)`,
+      [
+        {
+          users: users.toLocaleString('en'),
+          tracks: TRACKS.toLocaleString('en'),
+          'playbacks (events)': events.toLocaleString('en'),
+          'user-track pairs': pairs.toLocaleString('en'),
+          likes: (
+            await count(db, sql<{ n: number }>`SELECT count(*)::bigint AS n FROM annotations`)
+          ).toLocaleString('en'),
+          'binned tracks': (
+            await count(db, sql<{ n: number }>`SELECT count(*)::bigint AS n FROM track_trash`)
+          ).toLocaleString('en'),
+        },
+      ],
+    );
 
     const clock = fixedClock(NOW);
     const scheduler = new JobScheduler(new JobRunsRepository(db), clock, logger);
@@ -182,29 +223,18 @@ export async function run(): Promise<void> {
       scheduler,
       playlistAccess: new PlaylistAccessRepository(db),
       trainTimeZone: 'Asia/Shanghai',
+      // The daily job's big rounds run on worker threads, as in the server.
+      databaseUrl: url,
     });
 
     // 1. The nightly training (engine on a worker thread), with the event loop watched meanwhile.
-    const trainDelay = monitorEventLoopDelay({ resolution: 10 });
-    trainDelay.enable();
-    const training = await timed(() => recommend.trainer.run());
-    trainDelay.disable();
-    const trained = training.value;
-    printTable('Nightly training (recommend.train: read feedback, train on a worker thread, store)', [
-      {
-        'total s': seconds(training.ms),
-        'read s': trained.seconds.read,
-        'train s': trained.seconds.train,
-        'store s': trained.seconds.store,
-        users: trained.users.toLocaleString('en'),
-        interactions: trained.interactions.toLocaleString('en'),
-        'model MB': (
-          (await count(db, sql<{ n: number }>`SELECT max(byte_size)::bigint AS n FROM recommend_models`)) /
-          1e6
-        ).toFixed(0),
-        'max event-loop stall ms': trainDelay.max / 1e6,
-      },
-    ]);
+    const kept = fresh
+      ? 0
+      : await count(db, sql<{ n: number }>`SELECT count(*)::bigint AS n FROM recommend_models`);
+    const trained = kept > 0 ? null : await measureTraining(db, recommend);
+    if (!trained) printTable('Nightly training', [{ model: 'kept from an earlier run' }]);
+    if (process.env.BENCH_RECOMMEND_PREPARE_ONLY) return;
+    await sql`TRUNCATE daily_lists, daily_recommendations, fm_served`.execute(db);
 
     // 2. Private FM over HTTP, on a quiet server: a batch of 3 for each of FM_REQUESTS users, then
     // the next batch for 200 of them.
@@ -285,16 +315,17 @@ export async function run(): Promise<void> {
       },
     ]);
 
-    const scale = TARGET.users / USERS;
+    const scale = TARGET.users / users;
     if (scale !== 1) {
       printTable(
         `Extrapolated to ${TARGET.users.toLocaleString('en')} users and ${TARGET.events.toLocaleString('en')} events`,
         [
           {
-            measured: `${USERS.toLocaleString('en')} users, ${EVENTS.toLocaleString('en')} events`,
+            measured: `${users.toLocaleString('en')} users, ${events.toLocaleString('en')} events`,
             'daily total (linear in users) min': (daily.ms * scale) / 60_000,
-            'training read + train (linear in pairs, an upper bound) min':
-              ((trained.seconds.read + trained.seconds.train) * scale) / 60,
+            'training read + train (linear in pairs, an upper bound) min': trained
+              ? ((trained.seconds.read + trained.seconds.train) * scale) / 60
+              : '-',
             'FM p95': 'as measured: a request costs one user against the full catalogue',
           },
         ],

@@ -44,3 +44,28 @@ export async function throwAwayDatabase(
     },
   };
 }
+
+/**
+ * A named database on DATABASE_URL's server that outlives the benchmark, for data that takes
+ * long to generate (run once, measure many times). `fresh` says whether it was just created.
+ */
+export async function keptDatabase(name: string): Promise<{ url: string; fresh: boolean }> {
+  const external = process.env.DATABASE_URL;
+  if (!external) throw new Error('a kept benchmark database needs DATABASE_URL');
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
+  const client = new pg.Client({ connectionString: external });
+  await client.connect();
+  let fresh = false;
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) {
+      await client.query(`CREATE DATABASE ${name}`);
+      fresh = true;
+    }
+  } finally {
+    await client.end();
+  }
+  const url = new URL(external);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), fresh };
+}

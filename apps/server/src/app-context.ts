@@ -59,7 +59,14 @@ export interface AppContext {
   close(): Promise<void>;
 }
 
-export function createAppContext(config: Config, db: Db, logger: Logger, clock: Clock): AppContext {
+export function createAppContext(
+  config: Config,
+  db: Db,
+  logger: Logger,
+  clock: Clock,
+  /** where worker threads connect (the daily recommendations job); absent: no workers */
+  databaseUrl?: string,
+): AppContext {
   const paths = dataPaths(config.dataDir);
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })
@@ -129,7 +136,14 @@ export function createAppContext(config: Config, db: Db, logger: Logger, clock: 
     schedule: { every: { minutes: 10 } },
     run: () => comments.refreshHotScores(),
   });
-  const recommend = createRecommendModule({ db, clock, logger, scheduler, playlistAccess: playlists.access });
+  const recommend = createRecommendModule({
+    db,
+    clock,
+    logger,
+    scheduler,
+    playlistAccess: playlists.access,
+    databaseUrl,
+  });
   const media = createMediaModule({
     db,
     logger,

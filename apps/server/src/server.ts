@@ -26,7 +26,7 @@ export async function startServer(
   clock: Clock = systemClock,
 ): Promise<RunningServer> {
   const database = await openDatabase(config, logger);
-  const context = createAppContext(config, database.db, logger, clock);
+  const context = createAppContext(config, database.db, logger, clock, database.url);
   const app = await buildApp({
     logger,
     sessions: context.sessions,

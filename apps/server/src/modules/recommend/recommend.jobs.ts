@@ -1,5 +1,6 @@
 import type { JobDefinition } from '../../jobs/job-scheduler.ts';
 import type { DailyRepository } from './daily.repository.ts';
+import type { DailyBatch } from './daily-workers.ts';
 import type { DailyService } from './daily.service.ts';
 import type { FmRepository } from './fm.repository.ts';
 import { daysBefore, dueDay, KEEP_DAYS } from './recommendation-day.ts';
@@ -11,6 +12,12 @@ export const DAILY_JOB = 'recommend.daily';
 export const TRAIN_AT = '04:30';
 /** Users whose lists are made per batch (one round of feedback queries, parsed in one go). */
 const DAILY_BATCH = 100;
+/**
+ * From this many users due in one round, lists are made on worker threads (when the job has
+ * them): starting workers and loading the model there costs a few seconds, the lists of a thousand
+ * users half a minute of the event loop.
+ */
+export const DAILY_WORKERS_FROM = 1000;
 const HOUR = 3_600_000;
 
 /**
@@ -41,23 +48,27 @@ export function dailyJob(deps: {
   lists: Pick<DailyRepository, 'timeZones' | 'usersWithoutList' | 'prune'>;
   daily: Pick<DailyService, 'generate'>;
   fm: Pick<FmRepository, 'prune'>;
+  /** makes the lists of big rounds on worker threads (absent: all on this thread) */
+  onWorkers?: (batches: readonly DailyBatch[], now: Date) => Promise<number>;
 }): JobDefinition {
   return {
     name: DAILY_JOB,
     schedule: { every: { minutes: 15 } },
     timeoutMs: 3 * HOUR,
     run: async ({ slot, now }) => {
-      let due = 0;
-      let made = 0;
+      const batches: DailyBatch[] = [];
       for (const zone of await deps.lists.timeZones()) {
         const day = dueDay(now, zone);
         if (!day) continue;
         const users = await deps.lists.usersWithoutList(zone, day, slot);
-        due += users.length;
         for (let i = 0; i < users.length; i += DAILY_BATCH) {
-          made += await deps.daily.generate(users.slice(i, i + DAILY_BATCH), day);
+          batches.push({ userIds: users.slice(i, i + DAILY_BATCH), day });
         }
       }
+      const due = batches.reduce((sum, batch) => sum + batch.userIds.length, 0);
+      let made = 0;
+      if (deps.onWorkers && due >= DAILY_WORKERS_FROM) made = await deps.onWorkers(batches, now);
+      else for (const batch of batches) made += await deps.daily.generate(batch.userIds, batch.day);
       // The zone furthest behind is at most 2 days before the UTC date in recommendation days
       // (a calendar day behind, and before its 06:00): its week-old lists must stay.
       const utcDay = now.toISOString().slice(0, 10);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/database.ts';
 import type { JobScheduler } from '../../jobs/job-scheduler.ts';
@@ -10,6 +11,7 @@ import { PlaylistReadRepository } from '../playlists/playlist-read.repository.ts
 import { CandidatePools } from './candidate-pools.ts';
 import { CandidateRepository } from './candidate.repository.ts';
 import { DailyGenerator } from './daily-generator.ts';
+import { generateOnWorkers } from './daily-workers.ts';
 import { DailyRepository } from './daily.repository.ts';
 import { DailyService } from './daily.service.ts';
 import { FeedbackRepository } from './feedback.repository.ts';
@@ -45,6 +47,13 @@ export interface RecommendModuleDeps {
   modelRecheckMs?: number;
   /** the trainer (default: the engine's worker thread) */
   train?: TrainFunction;
+  /**
+   * Where worker threads making daily lists connect (the daily job's big rounds run there); absent:
+   * every list is made on the main thread.
+   */
+  databaseUrl?: string;
+  /** worker threads for the daily job's big rounds; default: one per core */
+  dailyWorkers?: number;
 }
 
 export interface RecommendModule {
@@ -112,7 +121,19 @@ export function createRecommendModule(deps: RecommendModuleDeps): RecommendModul
   const stopping = new AbortController();
   const zone = deps.trainTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   deps.scheduler.register(trainJob(trainer, zone, stopping.signal));
-  deps.scheduler.register(dailyJob({ lists, daily, fm: served }));
+  const { databaseUrl } = deps;
+  const workers = deps.dailyWorkers ?? availableParallelism();
+  deps.scheduler.register(
+    dailyJob({
+      lists,
+      daily,
+      fm: served,
+      onWorkers:
+        databaseUrl && workers > 0
+          ? (batches, now) => generateOnWorkers({ databaseUrl, workers }, batches, now)
+          : undefined,
+    }),
+  );
 
   return {
     routes: [recommendRoutes({ daily, fm, similar, playlists, taste, why }), tasteRoutes({ taste })],

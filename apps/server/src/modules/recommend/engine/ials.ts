@@ -11,6 +11,7 @@
  * thanks to the shared Gramian YᵀY.
  */
 import { createRng } from '../../demo/prng.ts';
+import { factorScorer } from './factor-scorer.ts';
 import { choleskyInPlace, choleskySolveInPlace } from './linalg.ts';
 import { transpose, type Csr } from './sparse.ts';
 import type { SparseVector } from './vectors.ts';
@@ -247,14 +248,7 @@ export function foldInUser(model: IalsModel, history: SparseVector): Float32Arra
 
 /** s_j = x · y_j for every item. */
 export function scoreIals(model: IalsModel, userVector: ArrayLike<number>, out: Float32Array): void {
-  const k = model.factors;
-  const y = model.itemFactors;
-  for (let j = 0; j < model.nItems; j++) {
-    const off = j * k;
-    let s = 0;
-    for (let a = 0; a < k; a++) s += userVector[a]! * y[off + a]!;
-    out[j] = s;
-  }
+  factorScorer(model.itemFactors, model.factors).score(userVector, out);
 }
 
 /** The stored vector of a training user (a view). */

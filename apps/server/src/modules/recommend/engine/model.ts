@@ -10,6 +10,7 @@
  * gives the one from training, `foldIn` makes a fresh one from any history in a few milliseconds,
  * which is how Private FM reacts to a skip straight away.
  */
+import { factorScorer, rowNorms } from './factor-scorer.ts';
 import { buildContentModel, scoreContent, type ContentModel, type ItemFeatures } from './content.ts';
 import {
   DEFAULT_EASE_OPTIONS,
@@ -330,19 +331,10 @@ export function similarItems(
     addNormalised(out, term, blend.ease, self);
   }
   if (warm && model.ials && blend.ials !== 0) {
-    const k = model.ials.factors;
-    const y = model.ials.itemFactors;
-    const off = item * k;
-    for (let j = 0; j < model.nItems; j++) {
-      let d = 0;
-      let nj = 0;
-      for (let a = 0; a < k; a++) {
-        const v = y[j * k + a]!;
-        d += y[off + a]! * v;
-        nj += v * v;
-      }
-      term[j] = nj > 0 ? d / Math.sqrt(nj) : 0;
-    }
+    const { factors: k, itemFactors: y } = model.ials;
+    factorScorer(y, k).score(y.subarray(item * k, (item + 1) * k), term);
+    const norms = rowNorms(y, k);
+    for (let j = 0; j < model.nItems; j++) term[j] = norms[j]! > 0 ? term[j]! / norms[j]! : 0;
     addNormalised(out, term, blend.ials, self);
   }
   if (model.content) {
