@@ -22,7 +22,8 @@ const CONTENT_ONLY: EngineConfigInput = { ease: false, ials: false };
 export type TrainFunction = (
   input: TrainInput,
   config: EngineConfigInput,
-  options: { signal?: AbortSignal },
+  /** `transferInput`: the input's matrix may be moved away (not read again by the caller) */
+  options: { signal?: AbortSignal; transferInput?: boolean },
 ) => Promise<RecModel>;
 
 export interface TrainingResult {
@@ -81,24 +82,24 @@ export class Trainer {
     const interactions = stackRows(blocks, catalog.size);
     const read = performance.now();
 
-    const collaborative = interactions.indices.length > 0;
+    const meta = {
+      users: interactions.nRows,
+      items: catalog.size,
+      interactions: interactions.indices.length,
+    };
+    const collaborative = meta.interactions > 0;
     const trainedAt = this.clock.now();
     const model = itemSideOnly(
       await this.train(
         { interactions, itemFeatures: tracks.map((track) => track.features) },
         collaborative ? {} : CONTENT_ONLY,
-        { signal },
+        { signal, transferInput: true },
       ),
     );
     const trained = performance.now();
 
     const kind = collaborative ? 'collaborative' : 'content';
     const bytes = packModel(model, snapshot);
-    const meta = {
-      users: interactions.nRows,
-      items: catalog.size,
-      interactions: interactions.indices.length,
-    };
     const modelId = await this.models.save({
       kind,
       trainedAt,

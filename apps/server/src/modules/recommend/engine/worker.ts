@@ -13,6 +13,11 @@ type Reply = TrainReply | FatalReply;
 export interface WorkerOptions {
   /** Aborting terminates the worker and rejects with the signal's reason. */
   readonly signal?: AbortSignal;
+  /**
+   * Move the interaction matrix's buffers to the worker instead of copying them (hundreds of MB
+   * at scale, copied on the event loop); the caller's matrix is left empty.
+   */
+  readonly transferInput?: boolean;
 }
 
 /** Trains exactly what `trainModel(input, config)` trains, on a worker thread. */
@@ -41,7 +46,11 @@ export async function trainInWorker(
     worker.on('exit', (code: number) => finish(new Error(`training worker exited with code ${code}`)));
     worker.on('message', (reply: Reply) => {
       if (reply.type === 'ready') {
-        worker.postMessage({ input, config } satisfies TrainJob);
+        const { indptr, indices, values } = input.interactions;
+        const transfer = options.transferInput
+          ? [...new Set([indptr.buffer, indices.buffer, values.buffer])]
+          : [];
+        worker.postMessage({ input, config } satisfies TrainJob, transfer as ArrayBuffer[]);
       } else if (reply.type === 'done') {
         try {
           finish(null, loadModel(new Uint8Array(reply.model)));
