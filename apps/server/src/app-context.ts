@@ -27,6 +27,7 @@ import { opsRoutes } from './modules/ops/ops.routes.ts';
 import { createPlaylistsModule, type PlaylistsModule } from './modules/playlists/playlists.module.ts';
 import { createRecommendModule, type RecommendModule } from './modules/recommend/recommend.module.ts';
 import { createSearchModule, type SearchModule } from './modules/search/search.module.ts';
+import { createSharingModule } from './modules/sharing/sharing.module.ts';
 import type { Clock } from './platform/clock.ts';
 import { dataPaths, type DataPaths } from './platform/data-paths.ts';
 import type { Logger } from './platform/logger.ts';
@@ -131,6 +132,7 @@ export function createAppContext(
     notifications: notifications.service,
   });
   const moderation = createModerationModule({ db, clock, comments });
+  const sharing = createSharingModule({ db, clock });
   scheduler.register({
     name: 'comments.hot-scores',
     schedule: { every: { minutes: 10 } },
@@ -183,6 +185,7 @@ export function createAppContext(
       ...notifications.routes,
       ...comments.routes,
       ...moderation.routes,
+      ...sharing.routes,
       ...recommend.routes,
     ],
     close: async () => {

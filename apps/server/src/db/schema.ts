@@ -4,6 +4,7 @@ import type { JobTables } from './tables/jobs.ts';
 import type { ListeningTables } from './tables/listening.ts';
 import type { PlaylistTables } from './tables/playlists.ts';
 import type { RecommendTables } from './tables/recommend.ts';
+import type { SharingTables } from './tables/sharing.ts';
 
 /**
  * Row types of every table, camelCased by Kysely's CamelCasePlugin (columns are snake_case).
@@ -169,7 +170,8 @@ export interface SearchDocumentsTable {
   updatedAt: Timestamp;
 }
 
-export interface Database extends PlaylistTables, ListeningTables, CommentTables, RecommendTables, JobTables {
+export interface Database
+  extends PlaylistTables, ListeningTables, CommentTables, RecommendTables, JobTables, SharingTables {
   users: UsersTable;
   sessions: SessionsTable;
   libraryFolders: LibraryFoldersTable;

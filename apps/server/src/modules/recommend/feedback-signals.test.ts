@@ -59,6 +59,7 @@ const signalsArb: fc.Arbitrary<TrackSignals> = fc.record({
   dismissals: fc.nat(5),
   liked: fc.boolean(),
   collected: fc.boolean(),
+  shared: fc.boolean(),
   trashed: fc.boolean(),
 });
 
@@ -74,12 +75,22 @@ describe('signals → engine events', () => {
           signals.skips -
           DISMISS_AS_SKIPS * signals.dismissals +
           (signals.liked ? 3 : 0) +
-          (signals.collected ? 2 : 0) -
+          (signals.collected ? 2 : 0) +
+          (signals.shared ? 2 : 0) -
           (signals.trashed ? 3 : 0);
         expect(net).toBe(expected);
         expect(events.every((e) => e.user === 3 && e.item === 7 && (e.count ?? 1) > 0)).toBe(true);
       }),
     );
+  });
+
+  it('turns a share into exactly one share event, worth +2', () => {
+    expect(signalEvents(1, 2, { ...NO_SIGNALS, shared: true })).toEqual([
+      { user: 1, item: 2, kind: 'share', count: 1 },
+    ]);
+    const events = signalEvents(1, 2, { ...NO_SIGNALS, shared: true, liked: true, finishes: 3 });
+    expect(events.filter((e) => e.kind === 'share')).toHaveLength(1);
+    expect(SIGNAL_WEIGHTS.share).toBe(2);
   });
 
   it('emits nothing for a track the user did nothing with', () => {
@@ -89,6 +100,8 @@ describe('signals → engine events', () => {
   it('names the strongest positive act, and none for a binned track', () => {
     expect(strongestPositive({ ...NO_SIGNALS, loops: 1, liked: true })).toBe('looped');
     expect(strongestPositive({ ...NO_SIGNALS, collected: true, finishes: 4 })).toBe('liked');
+    expect(strongestPositive({ ...NO_SIGNALS, shared: true, finishes: 2 })).toBe('liked');
+    expect(strongestPositive({ ...NO_SIGNALS, shared: true, trashed: true })).toBeNull();
     expect(strongestPositive({ ...NO_SIGNALS, finishes: 1 })).toBe('finished');
     expect(strongestPositive({ ...NO_SIGNALS, skips: 3 })).toBeNull();
     expect(strongestPositive({ ...NO_SIGNALS, liked: true, trashed: true })).toBeNull();

@@ -9,9 +9,9 @@
  *   anything else (interrupted, skipped later on)                        → nothing
  *   the heart is on                                                      → like     (+3)
  *   the user put it in a playlist of their own                           → collect  (+2)
+ *   the user shared it (link or share sheet), however many times         → share    (+2)
  *   the user binned it on Private FM                                     → trash    (−3)
  *   "not interested" on a daily list                                     → 2 × skip (−2)
- *   share                                                                → (no share feature yet)
  *
  * A loop replay is already a full listen, so it counts as a loop alone, not as loop + finish.
  * Dismissal sits between a skip (a wrong moment, often) and the bin (an explicit "never"): it says
@@ -55,6 +55,8 @@ export interface TrackSignals {
   dismissals: number;
   liked: boolean;
   collected: boolean;
+  /** shared at least once since the reset; repeated shares of one track count once */
+  shared: boolean;
   trashed: boolean;
 }
 
@@ -65,6 +67,7 @@ export const NO_SIGNALS: TrackSignals = {
   dismissals: 0,
   liked: false,
   collected: false,
+  shared: false,
   trashed: false,
 };
 
@@ -79,6 +82,7 @@ export function signalEvents(user: number, item: number, signals: TrackSignals):
   add('skip', signals.skips + DISMISS_AS_SKIPS * signals.dismissals);
   add('like', signals.liked ? 1 : 0);
   add('collect', signals.collected ? 1 : 0);
+  add('share', signals.shared ? 1 : 0);
   add('trash', signals.trashed ? 1 : 0);
   return events;
 }
@@ -87,7 +91,8 @@ export function signalEvents(user: number, item: number, signals: TrackSignals):
 export function strongestPositive(signals: TrackSignals): 'looped' | 'liked' | 'finished' | null {
   if (signals.trashed) return null;
   if (signals.loops > 0) return 'looped';
-  if (signals.liked || signals.collected) return 'liked';
+  // Collecting and sharing are endorsements too; reasons word them all as "you liked".
+  if (signals.liked || signals.collected || signals.shared) return 'liked';
   if (signals.finishes > 0) return 'finished';
   return null;
 }

@@ -6,7 +6,7 @@ import { emptyFeedback, type UserFeedback } from './user-feedback.ts';
 const ids = (userIds: readonly string[]) => sql<string>`ANY(${[...userIds]}::uuid[])`;
 
 /**
- * Reads everything the recommender knows about a batch of users, in eight queries run side by
+ * Reads everything the recommender knows about a batch of users, in nine queries run side by
  * side whatever the batch size: the daily job and the nightly training read 100 users at a time,
  * Private FM one.
  *
@@ -20,7 +20,7 @@ export class FeedbackRepository {
   async forUsers(userIds: readonly string[]): Promise<Map<string, UserFeedback>> {
     const result = new Map(userIds.map((id) => [id, emptyFeedback(id)]));
     if (userIds.length === 0) return result;
-    const [profiles, seeds, plays, likes, collects, trash, dismissals, blocks] = await Promise.all([
+    const [profiles, seeds, plays, likes, collects, shares, trash, dismissals, blocks] = await Promise.all([
       this.db
         .selectFrom('tasteProfiles')
         .select(['userId', 'resetAt', 'fmMode'])
@@ -46,6 +46,13 @@ export class FeedbackRepository {
         .select(['p.ownerId as userId', 'pt.trackId', sql<Date>`max(pt.added_at)`.as('addedAt')])
         .where('p.ownerId', '=', ids(userIds))
         .groupBy(['p.ownerId', 'pt.trackId'])
+        .execute(),
+      // One row per shared track: sharing a track ten times is still one endorsement.
+      this.db
+        .selectFrom('trackShares')
+        .select(['userId', 'trackId', sql<Date>`max(shared_at)`.as('sharedAt')])
+        .where('userId', '=', ids(userIds))
+        .groupBy(['userId', 'trackId'])
         .execute(),
       this.trash(userIds),
       this.db
@@ -96,6 +103,10 @@ export class FeedbackRepository {
       const feedback = result.get(row.userId)!;
       if (afterReset(feedback, row.addedAt)) cell(feedback, row.trackId).collected = true;
     }
+    for (const row of shares) {
+      const feedback = result.get(row.userId)!;
+      if (afterReset(feedback, row.sharedAt)) cell(feedback, row.trackId).shared = true;
+    }
     for (const row of trash) {
       const feedback = result.get(row.userId)!;
       if (!row.lifted) feedback.trashed.set(row.trackId, row.at);
@@ -126,8 +137,8 @@ export class FeedbackRepository {
   }
 
   /**
-   * Binned tracks. Liking one again afterwards is changing one's mind: it is `lifted` and may be
-   * recommended again (as the engine's signals.ts treats an unblocking act).
+   * Binned tracks. Liking or sharing one afterwards is changing one's mind: it is `lifted` and may
+   * be recommended again (both are unblocking acts in the engine's signals.ts).
    */
   private trash(userIds: readonly string[]) {
     return this.db
@@ -142,7 +153,9 @@ export class FeedbackRepository {
         'b.userId',
         'b.trackId',
         'b.at',
-        sql<boolean>`coalesce(a.liked_at > b.at, false)`.as('lifted'),
+        sql<boolean>`coalesce(a.liked_at > b.at, false) OR EXISTS (
+          SELECT 1 FROM track_shares s
+          WHERE s.user_id = b.user_id AND s.track_id = b.track_id AND s.shared_at > b.at)`.as('lifted'),
       ])
       .where('b.userId', '=', ids(userIds))
       .execute();

@@ -6,6 +6,7 @@ import { deviceCoverSrc } from '../../lib/cover-url.ts';
 import { CommentsSection } from '../comments/CommentsSection.tsx';
 import { LikeButton } from '../likes/LikeButton.tsx';
 import { SimilarTracks } from '../recommend/SimilarTracks.tsx';
+import { ShareButton } from '../sharing/ShareButton.tsx';
 import { PlayModeButton } from '../player-ui/PlayModeButton.tsx';
 import { usePlayerState } from '../player-ui/player-context.tsx';
 import { useQueuePanel } from '../player-ui/queue-panel-state.tsx';
@@ -58,6 +59,7 @@ export default function NowPlayingPage() {
                 <Link to={`/tracks/${track.id}`}>{track.title}</Link>
               </h1>
               <LikeButton trackId={track.id} className="np-like" />
+              <ShareButton trackId={track.id} title={track.title} className="np-share" />
             </div>
             <p className="np-meta">
               {track.album ? (

@@ -14,6 +14,7 @@ import { CommentsSection } from '../comments/CommentsSection.tsx';
 import { SimilarTracks } from '../recommend/SimilarTracks.tsx';
 import { LikeButton } from '../likes/LikeButton.tsx';
 import { AddToPlaylistButton } from '../playlists/AddToPlaylistButton.tsx';
+import { ShareButton } from '../sharing/ShareButton.tsx';
 import { usePlayer } from '../player-ui/player-context.tsx';
 import { LyricsExcerpt } from './LyricsExcerpt.tsx';
 import '../browse/browse.css';
@@ -88,6 +89,7 @@ function TrackView({ track }: { track: Track }) {
             </button>
             <LikeButton trackId={track.id} className="track-page-like" />
             <AddToPlaylistButton variant="button" trackIds={[track.id]} />
+            <ShareButton variant="button" trackId={track.id} title={track.title} />
           </div>
         </div>
       </header>

@@ -1,0 +1,43 @@
+import type { ShareChannel } from '../../db/tables/sharing.ts';
+import { notFound } from '../../http/errors.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { BrowseRepository } from '../library/browse/browse.repository.ts';
+import { isUuid } from '../library/browse/cursor.ts';
+import type { ShareRepository } from './share.repository.ts';
+
+export interface ShareResult {
+  trackId: string;
+  shareCount: number;
+  /** the web song page, a path: the client knows the origin it is served from */
+  url: string;
+}
+
+/** The song page a share points to. */
+export const trackPath = (trackId: string) => `/tracks/${trackId}`;
+
+/** Sharing a track: each share is recorded and counted; the recommender reads them as taste. */
+export class ShareService {
+  constructor(
+    private readonly shares: ShareRepository,
+    private readonly catalog: Pick<BrowseRepository, 'trackExists'>,
+    private readonly clock: Clock,
+  ) {}
+
+  private async requireTrack(trackId: string): Promise<void> {
+    // A malformed id is not a track either; checking first keeps it away from a uuid cast.
+    if (!isUuid(trackId) || !(await this.catalog.trackExists(trackId))) {
+      throw notFound('track_not_found', 'No such track');
+    }
+  }
+
+  async share(userId: string, trackId: string, channel: ShareChannel): Promise<ShareResult> {
+    await this.requireTrack(trackId);
+    await this.shares.record(userId, trackId, channel, this.clock.now());
+    return { trackId, shareCount: await this.shares.count(trackId), url: trackPath(trackId) };
+  }
+
+  async count(trackId: string): Promise<{ trackId: string; shareCount: number }> {
+    await this.requireTrack(trackId);
+    return { trackId, shareCount: await this.shares.count(trackId) };
+  }
+}
