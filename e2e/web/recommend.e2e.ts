@@ -202,6 +202,23 @@ describe('recommendations', () => {
     await moreLike.getByRole('button', { name: `播放《${expected[0]!}》` }).click();
     await expect.poll(() => page.getByTestId('player-title').textContent()).toBe(expected[0]);
 
+    // Sharing a song from its page: this browser has no share sheet, so the link is copied and the
+    // share counted (the recommender reads it as a +2 signal).
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const song = (await me.api.GET('/api/v1/tracks', { params: { query: { limit: 1 } } })).data!.data[0]!;
+    await page.goto(`/tracks/${song.id}`);
+    await page.getByTestId('share-button').first().click();
+    await page.getByText('链接已复制').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.url}/tracks/${song.id}`);
+    await expect
+      .poll(
+        async () =>
+          (await me.api.GET('/api/v1/tracks/{id}/shares', { params: { path: { id: song.id } } })).data?.data
+            .shareCount,
+      )
+      .toBe(1);
+    await expect.poll(() => page.getByTestId('share-count').first().textContent()).toBe('1');
+
     // An artist's page: similar artists (a featured singer shares the genre), and "don't recommend".
     const artists = (await me.api.GET('/api/v1/artists', { params: { query: { limit: 50 } } })).data!.data;
     const neonHarbor = artists.find((artist) => artist.name === 'Neon Harbor')!;
