@@ -7,7 +7,8 @@ import type { ReactNode, SVGProps } from 'react';
  */
 type IconProps = Omit<SVGProps<SVGSVGElement>, 'children'>;
 
-function icon(name: string, body: ReactNode, filled = true) {
+/** An icon component of the set; feature folders make their own glyphs with it too. */
+export function icon(name: string, body: ReactNode, filled = true) {
   const Icon = (props: IconProps) => (
     <svg
       viewBox="0 0 24 24"
@@ -335,3 +336,15 @@ export function LogoMark(props: IconProps) {
     </svg>
   );
 }
+
+/** Three linked dots: share. */
+export const ShareIcon = icon(
+  'Share',
+  <>
+    <circle cx="18" cy="5.5" r="2.5" />
+    <circle cx="6" cy="12" r="2.5" />
+    <circle cx="18" cy="18.5" r="2.5" />
+    <path d="m8.2 10.8 7.6-4.1M8.2 13.2l7.6 4.1" />
+  </>,
+  false,
+);

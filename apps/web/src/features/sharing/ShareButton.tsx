@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ShareIcon } from '../../components/icons.tsx';
 import { Toast } from '../../components/Toast.tsx';
 import { formatCompactCount } from '../../lib/intl-format.ts';
 import { shareLink, trackShareUrl, type ShareChannel } from './share-link.ts';
 import { shareCountQuery, useRecordShare } from './share-queries.ts';
-import { ShareIcon } from './ShareIcon.tsx';
 import './share-button.css';
 
 interface ShareButtonProps {
