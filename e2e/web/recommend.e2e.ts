@@ -209,7 +209,7 @@ describe('recommendations', () => {
     await page.goto(`/tracks/${song.id}`);
     await page.getByTestId('share-button').first().click();
     await page.getByText('链接已复制').waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.url}/tracks/${song.id}`);
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(`${server.url}/tracks/${song.id}`);
     await expect
       .poll(
         async () =>

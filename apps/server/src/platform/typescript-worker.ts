@@ -5,6 +5,7 @@
  * A failure to start arrives as a `{ type: 'fatal', message }` message.
  */
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -41,4 +42,18 @@ export function startTypeScriptWorker(entry: URL): Worker {
     execArgv: [],
     workerData: { tsxApi: tsxEsmApiUrl(), entry: entry.href },
   });
+}
+
+/**
+ * Lowers the scheduling priority of the calling thread (background work: training, the daily
+ * lists) so that request handling and the database get the cores first when both want them. On
+ * Linux the nice value is per thread, so this leaves the rest of the process alone; where the
+ * call is refused the thread simply keeps its priority.
+ */
+export function runThisThreadInBackground(): void {
+  try {
+    os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
+  } catch {
+    // not permitted here: keep the normal priority
+  }
 }

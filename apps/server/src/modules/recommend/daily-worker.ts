@@ -8,6 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import { createDb } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { createLogger } from '../../platform/logger.ts';
+import { runThisThreadInBackground } from '../../platform/typescript-worker.ts';
 import { BrowseRepository } from '../library/browse/browse.repository.ts';
 import { TrackLoader } from '../library/browse/track-loader.ts';
 import { CandidatePools } from './candidate-pools.ts';
@@ -58,6 +59,7 @@ function dailyServiceOn(databaseUrl: string, clock: Clock): DailyService {
 
 const port = parentPort;
 if (port) {
+  runThisThreadInBackground();
   // Every batch runs at the job's own time (its slot), not the worker's wall clock.
   let batchNow = new Date();
   const clock: Clock = { now: () => batchNow };

@@ -3,6 +3,7 @@
  * serialised model back without copying it.
  */
 import { parentPort } from 'node:worker_threads';
+import { runThisThreadInBackground } from '../../../platform/typescript-worker.ts';
 import { trainModel, type EngineConfigInput, type TrainInput } from './model.ts';
 import { serializeModel } from './serialize.ts';
 
@@ -18,6 +19,7 @@ export type TrainReply =
 
 const port = parentPort;
 if (port) {
+  runThisThreadInBackground();
   port.once('message', (job: TrainJob) => {
     try {
       const bytes = serializeModel(trainModel(job.input, job.config));
