@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { TextField } from '../../components/FormField.tsx';
 import { useLogin } from './auth-queries.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { errorMessage } from './error-message.ts';
@@ -31,30 +32,24 @@ export default function LoginPage() {
             {errorMessage(login.error, t)}
           </p>
         ) : null}
-        <label className="field">
-          <span className="field-label">{t('auth.username')}</span>
-          <input
-            className="input"
-            name="username"
-            autoComplete="username"
-            autoCapitalize="none"
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-            required
-          />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('auth.password')}</span>
-          <input
-            className="input"
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-          />
-        </label>
+        <TextField
+          label={t('auth.username')}
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          value={username}
+          onChange={setUsername}
+          required
+        />
+        <TextField
+          label={t('auth.password')}
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          required
+        />
         <button
           type="submit"
           className="btn btn-primary btn-block"

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { TextField } from '../../components/FormField.tsx';
+import { bindTextFields } from '../../components/text-field-binding.ts';
 import { useRegister } from './auth-queries.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { errorMessage, fieldErrors } from './error-message.ts';
@@ -34,21 +36,16 @@ export default function RegisterPage() {
     );
   };
 
+  const textField = bindTextFields(form, setForm, shown);
   const field = (name: keyof typeof form, type: string, autoComplete: string) => (
-    <label className="field">
-      <span className="field-label">{t(`auth.${name}`)}</span>
-      <input
-        className="input"
-        name={name}
-        type={type}
-        autoComplete={autoComplete}
-        autoCapitalize="none"
-        value={form[name]}
-        aria-invalid={shown[name] ? true : undefined}
-        onChange={(e) => setForm({ ...form, [name]: e.target.value })}
-      />
-      {shown[name] ? <span className="field-error">{shown[name]}</span> : null}
-    </label>
+    <TextField
+      label={t(`auth.${name}`)}
+      type={type}
+      autoComplete={autoComplete}
+      autoCapitalize="none"
+      aria-invalid={shown[name] ? true : undefined}
+      {...textField(name)}
+    />
   );
 
   return (

@@ -1,8 +1,7 @@
 import { useRef, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { Cover } from '../../components/Cover.tsx';
-import { DragIcon, PlayIcon, PlayNextIcon, PlusIcon, SpeakerWaveIcon } from '../../components/icons.tsx';
+import { DragIcon, PlayNextIcon, PlusIcon } from '../../components/icons.tsx';
 import type { Track } from '../../lib/api-types.ts';
 import { formatClock } from '../../lib/intl-format.ts';
 import { useLikeLookup } from '../likes/like-queries.ts';
@@ -10,9 +9,9 @@ import { LikeButton } from '../likes/LikeButton.tsx';
 import { AddToPlaylistButton } from '../playlists/AddToPlaylistButton.tsx';
 import { usePlayer, usePlayerState } from '../player-ui/player-context.tsx';
 import { useDragReorder } from '../player-ui/use-drag-reorder.ts';
-import { ArtistLinks } from './ArtistLinks.tsx';
 import type { PlaySource } from '../../player/types.ts';
 import { toPlayerTrack } from './to-player-track.ts';
+import { TrackAlbumCell, TrackIndexCell, TrackTitleCell } from './TrackRowCells.tsx';
 import './track-list.css';
 
 interface TrackListProps {
@@ -97,39 +96,14 @@ export function TrackList({
                 <DragIcon />
               </button>
             ) : null}
-            <span className="track-index">
-              {isCurrent ? (
-                <SpeakerWaveIcon className="icon track-playing" aria-label={t('track.nowPlaying')} />
-              ) : (
-                <span className="track-number">
-                  {numbering === 'trackNo' ? (track.trackNo ?? index + 1) : index + 1}
-                  {badge ? <span className="track-badge">{badge(track, index)}</span> : null}
-                </span>
-              )}
-              <button
-                type="button"
-                className="track-play"
-                onClick={() => play(index)}
-                aria-label={t('track.play', { title: track.title })}
-              >
-                <PlayIcon />
-              </button>
-            </span>
+            <TrackIndexCell title={track.title} isCurrent={isCurrent} onPlay={() => play(index)}>
+              {numbering === 'trackNo' ? (track.trackNo ?? index + 1) : index + 1}
+              {badge ? <span className="track-badge">{badge(track, index)}</span> : null}
+            </TrackIndexCell>
             <LikeButton trackId={track.id} liked={liked[track.id] ?? false} />
             {showCover ? <Cover url={track.coverUrl} size={40} className="track-cover" /> : null}
-            <span className="track-main">
-              <Link className="track-title" to={`/tracks/${track.id}`}>
-                {track.title}
-              </Link>
-              <span className="track-artists">
-                <ArtistLinks artists={track.artists} />
-              </span>
-            </span>
-            {showAlbum ? (
-              <span className="track-album">
-                {track.album ? <Link to={`/albums/${track.album.id}`}>{track.album.title}</Link> : null}
-              </span>
-            ) : null}
+            <TrackTitleCell track={track} />
+            {showAlbum ? <TrackAlbumCell album={track.album} /> : null}
             <span className="track-actions">
               <button
                 type="button"

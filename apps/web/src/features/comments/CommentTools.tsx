@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionButtons, type ActionChoice } from '../../components/ActionButtons.tsx';
 import { ConfirmDialog } from '../../components/Dialog.tsx';
 import { Toast } from '../../components/Toast.tsx';
 import { commentErrorMessage } from './comment-error.ts';
@@ -8,51 +9,37 @@ import type { Comment } from './comment-types.ts';
 import { ReasonDialog } from './ReasonDialog.tsx';
 import { ReportDialog } from './ReportDialog.tsx';
 
-type Open = 'delete' | 'report' | 'remove' | null;
+type Tool = 'delete' | 'report' | 'remove';
 
 /** The quiet actions under a comment, each as the server allows it: delete, report, remove. */
 export function CommentTools({ comment }: { comment: Comment }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState<Open>(null);
+  const [open, setOpen] = useState<Tool | null>(null);
   const [reported, setReported] = useState(false);
   const deletion = useDeleteComment();
   const removal = useRemoveComment();
   const { abilities } = comment;
   if (!abilities.delete && !abilities.report && !abilities.remove && !reported) return null;
   const close = () => setOpen(null);
+  const tools: ActionChoice<Tool>[] = [
+    { action: 'report', label: t('comments.report.action'), testId: 'comment-report' },
+    { action: 'delete', label: t('comments.delete.action'), testId: 'comment-delete' },
+    { action: 'remove', label: t('comments.remove.action'), testId: 'comment-remove' },
+  ];
+  // Whoever may delete a comment is shown delete, not remove as well.
+  const allowed = {
+    report: abilities.report,
+    delete: abilities.delete,
+    remove: abilities.remove && !abilities.delete,
+  };
 
   return (
     <span className="comment-tools">
-      {abilities.report ? (
-        <button
-          type="button"
-          className="comment-tool"
-          onClick={() => setOpen('report')}
-          data-testid="comment-report"
-        >
-          {t('comments.report.action')}
-        </button>
-      ) : null}
-      {abilities.delete ? (
-        <button
-          type="button"
-          className="comment-tool"
-          onClick={() => setOpen('delete')}
-          data-testid="comment-delete"
-        >
-          {t('comments.delete.action')}
-        </button>
-      ) : null}
-      {abilities.remove && !abilities.delete ? (
-        <button
-          type="button"
-          className="comment-tool"
-          onClick={() => setOpen('remove')}
-          data-testid="comment-remove"
-        >
-          {t('comments.remove.action')}
-        </button>
-      ) : null}
+      <ActionButtons
+        className="comment-tool"
+        choices={tools.filter(({ action }) => allowed[action])}
+        onPick={setOpen}
+      />
       {open === 'delete' ? (
         <ConfirmDialog
           title={t('comments.delete.title')}

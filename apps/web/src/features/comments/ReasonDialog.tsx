@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Dialog } from '../../components/Dialog.tsx';
+import { TextAreaField } from '../../components/FormField.tsx';
 
 interface ReasonDialogProps {
   title: string;
@@ -57,18 +58,15 @@ export function ReasonDialog({
             {error}
           </p>
         ) : null}
-        <label className="field">
-          <span className="field-label">{reasonLabel}</span>
-          <textarea
-            className="input"
-            name="reason"
-            maxLength={500}
-            required
-            autoFocus
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-          />
-        </label>
+        <TextAreaField
+          label={reasonLabel}
+          name="reason"
+          maxLength={500}
+          required
+          autoFocus
+          value={reason}
+          onChange={setReason}
+        />
       </form>
     </Dialog>
   );

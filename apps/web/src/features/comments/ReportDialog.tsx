@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog.tsx';
+import { TextAreaField } from '../../components/FormField.tsx';
 import { commentErrorMessage } from './comment-error.ts';
 import { useReportComment, type ReportReason } from './comment-mutations.ts';
 
@@ -72,16 +73,13 @@ export function ReportDialog({
           ))}
         </fieldset>
         {reason === 'self_harm' ? <p className="report-care">{t('comments.report.selfHarmNote')}</p> : null}
-        <label className="field">
-          <span className="field-label">{t('comments.report.detail')}</span>
-          <textarea
-            className="input"
-            name="detail"
-            maxLength={500}
-            value={detail}
-            onChange={(event) => setDetail(event.target.value)}
-          />
-        </label>
+        <TextAreaField
+          label={t('comments.report.detail')}
+          name="detail"
+          maxLength={500}
+          value={detail}
+          onChange={setDetail}
+        />
       </form>
     </Dialog>
   );

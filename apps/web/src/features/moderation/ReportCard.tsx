@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { ActionButtons, type ActionChoice } from '../../components/ActionButtons.tsx';
 import { commentTargetPath } from '../comments/comment-link.ts';
 import { commentErrorMessage } from '../comments/comment-error.ts';
 import { ReasonDialog } from '../comments/ReasonDialog.tsx';
@@ -17,6 +18,10 @@ export function ReportCard({ report }: { report: CommentReport }) {
   const [deciding, setDeciding] = useState<Action | null>(null);
   const { comment } = report;
   const when = (iso: string) => formatRelativeTime(iso, new Date(), i18n.language);
+  const decisions: ActionChoice<Action>[] = [
+    { action: 'dismiss', label: t('moderation.dismiss'), testId: 'report-dismiss' },
+    { action: 'remove', label: t('moderation.remove'), testId: 'report-remove', primary: true },
+  ];
 
   return (
     <li className="report-card" data-testid="report">
@@ -45,22 +50,7 @@ export function ReportCard({ report }: { report: CommentReport }) {
       ) : null}
       {report.status === 'open' ? (
         <div className="report-actions">
-          <button
-            type="button"
-            className="btn"
-            onClick={() => setDeciding('dismiss')}
-            data-testid="report-dismiss"
-          >
-            {t('moderation.dismiss')}
-          </button>
-          <button
-            type="button"
-            className="btn btn-primary"
-            onClick={() => setDeciding('remove')}
-            data-testid="report-remove"
-          >
-            {t('moderation.remove')}
-          </button>
+          <ActionButtons className="btn" choices={decisions} onPick={setDeciding} />
         </div>
       ) : (
         <p className="report-meta muted">

@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog.tsx';
+import { TextAreaField, TextField } from '../../components/FormField.tsx';
+import { bindTextFields } from '../../components/text-field-binding.ts';
 import type { Playlist } from '../../lib/api-types.ts';
 import { errorMessage, fieldErrors } from '../auth/error-message.ts';
 import { useUpdatePlaylist } from './playlist-mutations.ts';
@@ -18,6 +20,7 @@ export function PlaylistEditDialog({ playlist, onClose }: { playlist: Playlist; 
     tags: playlist.tags,
   });
   const errors = fieldErrors(update.error);
+  const field = bindTextFields(form, setForm, errors);
   const formId = useId();
 
   const submit = (event: FormEvent) => {
@@ -61,30 +64,13 @@ export function PlaylistEditDialog({ playlist, onClose }: { playlist: Playlist; 
             {errorMessage(update.error, t)}
           </p>
         ) : null}
-        <label className="field">
-          <span className="field-label">{t('playlists.name')}</span>
-          <input
-            className="input"
-            name="name"
-            maxLength={100}
-            required
-            value={form.name}
-            onChange={(e) => setForm({ ...form, name: e.target.value })}
-          />
-          {errors.name ? <span className="field-error">{errors.name}</span> : null}
-        </label>
-        <label className="field">
-          <span className="field-label">{t('playlists.description')}</span>
-          <textarea
-            className="input"
-            name="description"
-            maxLength={1000}
-            placeholder={t('playlists.edit.descriptionPlaceholder')}
-            value={form.description}
-            onChange={(e) => setForm({ ...form, description: e.target.value })}
-          />
-          {errors.description ? <span className="field-error">{errors.description}</span> : null}
-        </label>
+        <TextField label={t('playlists.name')} maxLength={100} required {...field('name')} />
+        <TextAreaField
+          label={t('playlists.description')}
+          maxLength={1000}
+          placeholder={t('playlists.edit.descriptionPlaceholder')}
+          {...field('description')}
+        />
         <label className="check playlist-form-check">
           <input
             type="checkbox"

@@ -1,13 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { usePlaylistShelf } from './playlist-queries.ts';
-import { PlaylistGrid } from './PlaylistCard.tsx';
+import { PlaylistGrid, type CardPlaylist } from './PlaylistCard.tsx';
 
 /** The home page's row of hot playlists from the square; nothing at all while there are none. */
 export function RecommendedPlaylists() {
-  const { t } = useTranslation();
   const hot = usePlaylistShelf('hot', 6);
   if (!hot.data || hot.data.length === 0) return null;
+  return <RecommendedPlaylistsSection playlists={hot.data} />;
+}
+
+/** The home page's 推荐歌单 row for the given playlists: matched to the listener, or hot on the square. */
+export function RecommendedPlaylistsSection({ playlists }: { playlists: readonly CardPlaylist[] }) {
+  const { t } = useTranslation();
   return (
     <section className="section" data-testid="recommended-playlists">
       <div className="section-head">
@@ -16,7 +21,7 @@ export function RecommendedPlaylists() {
           {t('home.more')}
         </Link>
       </div>
-      <PlaylistGrid playlists={hot.data} />
+      <PlaylistGrid playlists={playlists} />
     </section>
   );
 }

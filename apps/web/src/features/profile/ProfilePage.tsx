@@ -1,6 +1,8 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormField, TextAreaField, TextField } from '../../components/FormField.tsx';
 import { UserIcon } from '../../components/icons.tsx';
+import { bindTextFields } from '../../components/text-field-binding.ts';
 import { ErrorState } from '../../components/StateViews.tsx';
 import { isAppLocale, setLocale } from '../../i18n/i18n.ts';
 import type { Me } from '../../lib/api-types.ts';
@@ -33,6 +35,7 @@ function ProfileForm({ me }: { me: Me }) {
     return all.includes(form.timeZone) ? all : [form.timeZone, ...all];
   }, [form.timeZone]);
   const errors = fieldErrors(update.error);
+  const field = bindTextFields(form, setForm, errors);
   const changed =
     form.nickname !== me.nickname ||
     form.bio !== me.bio ||
@@ -72,32 +75,15 @@ function ProfileForm({ me }: { me: Me }) {
             {errorMessage(update.error, t)}
           </p>
         ) : null}
-        <label className="field">
-          <span className="field-label">{t('profile.nickname')}</span>
-          <input
-            className="input"
-            name="nickname"
-            maxLength={40}
-            value={form.nickname}
-            onChange={(e) => setForm({ ...form, nickname: e.target.value })}
-          />
-          {errors.nickname ? <span className="field-error">{errors.nickname}</span> : null}
-        </label>
-        <label className="field">
-          <span className="field-label">{t('profile.bio')}</span>
-          <textarea
-            className="input"
-            name="bio"
-            maxLength={500}
-            placeholder={t('profile.bioPlaceholder')}
-            value={form.bio}
-            onChange={(e) => setForm({ ...form, bio: e.target.value })}
-          />
-          {errors.bio ? <span className="field-error">{errors.bio}</span> : null}
-        </label>
+        <TextField label={t('profile.nickname')} maxLength={40} {...field('nickname')} />
+        <TextAreaField
+          label={t('profile.bio')}
+          maxLength={500}
+          placeholder={t('profile.bioPlaceholder')}
+          {...field('bio')}
+        />
         <div className="profile-row">
-          <label className="field">
-            <span className="field-label">{t('profile.language')}</span>
+          <FormField label={t('profile.language')}>
             <select
               className="input"
               name="locale"
@@ -107,9 +93,8 @@ function ProfileForm({ me }: { me: Me }) {
               <option value="zh-CN">{t('language.zh-CN')}</option>
               <option value="en">{t('language.en')}</option>
             </select>
-          </label>
-          <label className="field">
-            <span className="field-label">{t('profile.timeZone')}</span>
+          </FormField>
+          <FormField label={t('profile.timeZone')} error={errors.timeZone}>
             <select
               className="input"
               name="timeZone"
@@ -122,8 +107,7 @@ function ProfileForm({ me }: { me: Me }) {
                 </option>
               ))}
             </select>
-            {errors.timeZone ? <span className="field-error">{errors.timeZone}</span> : null}
-          </label>
+          </FormField>
         </div>
         <div className="profile-actions">
           <button type="submit" className="btn btn-primary" disabled={!changed || update.isPending}>

@@ -1,11 +1,9 @@
 import { useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { Cover } from '../../components/Cover.tsx';
-import { PlayIcon, SpeakerWaveIcon } from '../../components/icons.tsx';
 import { Toast } from '../../components/Toast.tsx';
 import { formatClock } from '../../lib/intl-format.ts';
-import { ArtistLinks } from '../browse/ArtistLinks.tsx';
+import { TrackAlbumCell, TrackIndexCell, TrackTitleCell } from '../browse/TrackRowCells.tsx';
 import { useLikeLookup } from '../likes/like-queries.ts';
 import { LikeButton } from '../likes/LikeButton.tsx';
 import { AddToPlaylistButton } from '../playlists/AddToPlaylistButton.tsx';
@@ -51,38 +49,18 @@ export function DailyTrackList({ list, today }: { list: DailyRecommendations; to
               data-testid="daily-row"
               data-track-id={track.id}
             >
-              <span className="track-index">
-                {isCurrent ? (
-                  <SpeakerWaveIcon className="icon track-playing" aria-label={t('track.nowPlaying')} />
-                ) : (
-                  <span className="track-number">{String(index + 1).padStart(2, '0')}</span>
-                )}
-                <button
-                  type="button"
-                  className="track-play"
-                  onClick={() => play(index)}
-                  aria-label={t('track.play', { title: track.title })}
-                >
-                  <PlayIcon />
-                </button>
-              </span>
+              <TrackIndexCell title={track.title} isCurrent={isCurrent} onPlay={() => play(index)}>
+                {String(index + 1).padStart(2, '0')}
+              </TrackIndexCell>
               <LikeButton trackId={track.id} liked={liked[track.id] ?? false} />
               <Cover url={track.coverUrl} size={40} className="track-cover" />
-              <span className="track-main">
-                <Link className="track-title" to={`/tracks/${track.id}`}>
-                  {track.title}
-                </Link>
-                <span className="track-artists">
-                  <ArtistLinks artists={track.artists} />
-                </span>
+              <TrackTitleCell track={track}>
                 <span className="daily-reason">
                   <ReasonLine reason={reason} track={track} />
                   {today ? <WhyButton trackId={track.id} title={track.title} /> : null}
                 </span>
-              </span>
-              <span className="track-album">
-                {track.album ? <Link to={`/albums/${track.album.id}`}>{track.album.title}</Link> : null}
-              </span>
+              </TrackTitleCell>
+              <TrackAlbumCell album={track.album} />
               <span className="track-actions">
                 <AddToPlaylistButton trackIds={[track.id]} />
                 {today ? (

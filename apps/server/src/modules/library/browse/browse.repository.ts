@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import type { LyricLine } from '../../../db/schema.ts';
 import type { CursorKey } from './cursor.ts';
@@ -120,8 +120,22 @@ const artistSorts: Record<ArtistSort, SortColumn> = {
 /** Albums as the artist's discography lists them: latest year first, unknown years last. */
 const newestAlbumsFirst = sql`al.year desc nulls last, al.created_at desc, al.id desc`;
 
-function page<T>(rows: Keyed<T>[], limit: number): Page<T> {
-  return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
+/**
+ * One page of a list: the rows after the cursor in the requested order, and one more than asked
+ * so that the page knows whether another follows. `query` already selects the sort key.
+ */
+async function keysetPage<DB, TB extends keyof DB, Row extends { sortKey: CursorKey }>(
+  query: SelectQueryBuilder<DB, TB, Row>,
+  col: SortColumn,
+  id: RawBuilder<unknown>,
+  request: PageRequest<string>,
+): Promise<Page<Row>> {
+  if (request.after) query = query.where(after(col, id, request.order, request.after));
+  const rows = await query
+    .orderBy(orderBy(col, id, request.order))
+    .limit(request.limit + 1)
+    .execute();
+  return { rows: rows.slice(0, request.limit), hasMore: rows.length > request.limit };
 }
 
 /**
@@ -215,12 +229,7 @@ export class BrowseRepository {
         sql<boolean>`exists (select 1 from track_artists c where c.track_id = t.id and c.artist_id = ${filter.artistId})`,
       );
     }
-    if (request.after) query = query.where(after(col, id, request.order, request.after));
-    const rows = await query
-      .orderBy(orderBy(col, id, request.order))
-      .limit(request.limit + 1)
-      .execute();
-    return page(rows, request.limit);
+    return keysetPage(query, col, id, request);
   }
 
   findTrack(id: string): Promise<TrackRow | undefined> {
@@ -272,12 +281,7 @@ export class BrowseRepository {
     const id = sql`al.id`;
     let query = this.albums().select(col.key.as('sortKey'));
     if (filter.artistId) query = query.where('al.albumArtistId', '=', filter.artistId);
-    if (request.after) query = query.where(after(col, id, request.order, request.after));
-    const rows = await query
-      .orderBy(orderBy(col, id, request.order))
-      .limit(request.limit + 1)
-      .execute();
-    return page(rows, request.limit);
+    return keysetPage(query, col, id, request);
   }
 
   findAlbum(id: string): Promise<AlbumRow | undefined> {
@@ -311,13 +315,8 @@ export class BrowseRepository {
   async listArtists(request: PageRequest<ArtistSort>): Promise<Page<ArtistRow>> {
     const col = artistSorts[request.sort];
     const id = sql`ar.id`;
-    let query = this.artists().select(col.key.as('sortKey'));
-    if (request.after) query = query.where(after(col, id, request.order, request.after));
-    const rows = await query
-      .orderBy(orderBy(col, id, request.order))
-      .limit(request.limit + 1)
-      .execute();
-    return page(rows, request.limit);
+    const query = this.artists().select(col.key.as('sortKey'));
+    return keysetPage(query, col, id, request);
   }
 
   findArtist(id: string): Promise<ArtistRow | undefined> {
