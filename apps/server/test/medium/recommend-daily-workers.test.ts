@@ -17,6 +17,8 @@ const DAY = '2026-11-23';
 let database: TestDatabase;
 let t: RecommendTestApp;
 let users: BuiltUser[];
+/** the length of the lists made here (all the same in this small world) */
+let onMainThreadLength = 0;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -58,6 +60,7 @@ describe('daily lists on worker threads', () => {
     const ids = users.map((user) => user.id);
     expect(await t.recommend.daily.generate(ids, DAY)).toBe(ids.length);
     const onMainThread = await listsOf(ids);
+    onMainThreadLength = onMainThread.get(ids[0]!)!.length;
     await forget(ids);
 
     const batches = [ids.slice(0, 3), ids.slice(3, 5), ids.slice(5)].map((userIds) => ({
@@ -93,6 +96,24 @@ describe('daily lists on worker threads', () => {
       NOW,
     );
     expect(made).toBe(0);
+  }, 60_000);
+
+  it('stops at once when the server shuts down (aborted), keeping what was saved', async () => {
+    const ids = users.map((user) => user.id);
+    await forget(ids);
+    const stopping = new AbortController();
+    const round = generateOnWorkers(
+      { databaseUrl: database.url, workers: 2 },
+      ids.map((id) => ({ userIds: [id], day: DAY })),
+      NOW,
+      stopping.signal,
+    );
+    stopping.abort(new Error('the server is stopping'));
+    await expect(round).rejects.toThrow('the server is stopping');
+    const saved = await listsOf(ids);
+    expect(saved.size).toBeLessThan(ids.length);
+    // every list that was saved is whole
+    for (const list of saved.values()) expect(list.length).toBe(onMainThreadLength);
   }, 60_000);
 
   it('fails instead of hanging when a worker cannot reach the database', async () => {

@@ -18,14 +18,24 @@ export interface DailyWorkerOptions {
   readonly workers: number;
 }
 
-/** Lists made for `batches` at time `now`, on `workers` threads; rejects on the first failure. */
+/**
+ * Lists made for `batches` at time `now`, on `workers` threads; rejects on the first failure, or
+ * when `signal` aborts (shutdown): the workers end at once, lists already saved stay.
+ */
 export async function generateOnWorkers(
   options: DailyWorkerOptions,
   batches: readonly DailyBatch[],
   now: Date,
+  signal?: AbortSignal,
 ): Promise<number> {
+  signal?.throwIfAborted();
   const queue = [...batches];
   const workers: Worker[] = [];
+  const stop = () => {
+    queue.length = 0;
+    for (const worker of workers) void worker.terminate();
+  };
+  signal?.addEventListener('abort', stop, { once: true });
   try {
     const made = await Promise.all(
       Array.from({ length: Math.max(1, Math.min(options.workers, queue.length)) }, () => {
@@ -35,7 +45,11 @@ export async function generateOnWorkers(
       }),
     );
     return made.reduce((sum, n) => sum + n, 0);
+  } catch (error) {
+    signal?.throwIfAborted(); // a shutdown, not a failure of the lists
+    throw error;
   } finally {
+    signal?.removeEventListener('abort', stop);
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 }

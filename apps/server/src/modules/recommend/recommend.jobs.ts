@@ -49,7 +49,9 @@ export function dailyJob(deps: {
   daily: Pick<DailyService, 'generate'>;
   fm: Pick<FmRepository, 'prune'>;
   /** makes the lists of big rounds on worker threads (absent: all on this thread) */
-  onWorkers?: (batches: readonly DailyBatch[], now: Date) => Promise<number>;
+  onWorkers?: (batches: readonly DailyBatch[], now: Date, signal?: AbortSignal) => Promise<number>;
+  /** aborts a round under way (shutdown); lists already made stay, the rest wait for the next slot */
+  signal?: AbortSignal;
 }): JobDefinition {
   return {
     name: DAILY_JOB,
@@ -67,8 +69,14 @@ export function dailyJob(deps: {
       }
       const due = batches.reduce((sum, batch) => sum + batch.userIds.length, 0);
       let made = 0;
-      if (deps.onWorkers && due >= DAILY_WORKERS_FROM) made = await deps.onWorkers(batches, now);
-      else for (const batch of batches) made += await deps.daily.generate(batch.userIds, batch.day);
+      if (deps.onWorkers && due >= DAILY_WORKERS_FROM) {
+        made = await deps.onWorkers(batches, now, deps.signal);
+      } else {
+        for (const batch of batches) {
+          deps.signal?.throwIfAborted();
+          made += await deps.daily.generate(batch.userIds, batch.day);
+        }
+      }
       // The zone furthest behind is at most 2 days before the UTC date in recommendation days
       // (a calendar day behind, and before its 06:00): its week-old lists must stay.
       const utcDay = now.toISOString().slice(0, 10);

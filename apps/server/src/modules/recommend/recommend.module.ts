@@ -66,7 +66,7 @@ export interface RecommendModule {
   why: WhyService;
   trainer: Trainer;
   models: ModelStore;
-  /** Aborts a training under way (its worker thread ends) and waits for model loads. */
+  /** Aborts a training or a daily round under way (their worker threads end) and waits for model loads. */
   stop(): Promise<void>;
 }
 
@@ -130,8 +130,9 @@ export function createRecommendModule(deps: RecommendModuleDeps): RecommendModul
       fm: served,
       onWorkers:
         databaseUrl && workers > 0
-          ? (batches, now) => generateOnWorkers({ databaseUrl, workers }, batches, now)
+          ? (batches, now, signal) => generateOnWorkers({ databaseUrl, workers }, batches, now, signal)
           : undefined,
+      signal: stopping.signal,
     }),
   );
 
