@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { generateDemoLibrary, type DemoTrackInfo } from '../../apps/server/src/modules/demo/demo-library.ts';
 import { ffmpegPath } from '../../apps/server/src/platform/ffmpeg.ts';
 import { startTestServer, type TestServer } from './harness.ts';
@@ -87,4 +87,39 @@ export async function waitForAudioTime(page: Page, atLeast: number, timeout = 30
     atLeast,
     { timeout },
   );
+}
+
+/** Saves `<name>-<size>.png` once covers and fonts have settled, as a person sees the page. */
+export async function screenshot(page: Page, name: string, size: 'desktop' | 'phone'): Promise<void> {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.screenshot({ path: path.join(screenshots, `${name}-${size}.png`) });
+}
+
+/** A phone's screen: narrow, touch, high density; signed in with the given session state. */
+export function phoneContext(
+  browser: Browser,
+  baseURL: string,
+  storageState: Awaited<ReturnType<BrowserContext['storageState']>>,
+): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    baseURL,
+    storageState,
+  });
+}
+
+/** How far the page sticks out sideways beyond the screen, in CSS pixels (0 = not at all). */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const root = (
+      globalThis as unknown as {
+        document: { documentElement: { scrollWidth: number; clientWidth: number } };
+      }
+    ).document.documentElement;
+    return root.scrollWidth - root.clientWidth;
+  });
 }

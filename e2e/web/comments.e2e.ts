@@ -1,9 +1,14 @@
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserLikeClient, type BrowserLikeClient } from '../support/browser-like-client.ts';
 import type { TestServer } from '../support/harness.ts';
-import { screenshots, startWebStage, type WebStage } from '../support/web-stage.ts';
+import {
+  startWebStage,
+  type WebStage,
+  screenshot,
+  phoneContext,
+  horizontalOverflow,
+} from '../support/web-stage.ts';
 
 /*
  * Comments, notifications and moderation in real browsers against the real server. Alice
@@ -34,10 +39,7 @@ afterAll(async () => {
   await stage?.stop();
 });
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.screenshot({ path: path.join(screenshots, `${name}-desktop.png`) });
-}
+const shot = (page: Page, name: string) => screenshot(page, name, 'desktop');
 
 /** Registers through the API (the first account becomes the admin) and keeps that session. */
 async function register(username: string, nickname: string): Promise<BrowserLikeClient> {
@@ -345,32 +347,15 @@ describe('comments, notifications and moderation', () => {
     await b.page.getByTestId('play-pause').last().click();
 
     // On a phone the song page and its threads keep to the screen's width.
-    const phone = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'zh-CN',
-      baseURL: server.url,
-      storageState: await b.context.storageState(),
-    });
+    const phone = await phoneContext(browser, server.url, await b.context.storageState());
     const mobile = await phone.newPage();
     await mobile.goto(`/tracks/${track.id}`);
     const mobileItem = mobile.getByTestId('comments-new').getByTestId('comment-item').first();
     await mobileItem.getByTestId('comment-replies-toggle').click();
     await expect.poll(() => mobileItem.getByTestId('comment-thread').getByTestId('comment').count()).toBe(2);
-    const overflow = await mobile.evaluate(() => {
-      const root = (
-        globalThis as unknown as {
-          document: { documentElement: { scrollWidth: number; clientWidth: number } };
-        }
-      ).document.documentElement;
-      return root.scrollWidth - root.clientWidth;
-    });
-    expect(overflow).toBe(0);
+    expect(await horizontalOverflow(mobile)).toBe(0);
     await mobileItem.scrollIntoViewIfNeeded();
-    await mobile.waitForLoadState('networkidle').catch(() => undefined);
-    await mobile.screenshot({ path: path.join(screenshots, 'comments-phone.png') });
+    await screenshot(mobile, 'comments', 'phone');
     await phone.close();
 
     for (const tab of [a, b, w]) {

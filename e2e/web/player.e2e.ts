@@ -1,10 +1,16 @@
-import path from 'node:path';
 import { pinyin } from 'pinyin-pro';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoTrackInfo } from '../../apps/server/src/modules/demo/demo-library.ts';
 import type { TestServer } from '../support/harness.ts';
-import { screenshots, startWebStage, waitForAudioTime, type WebStage } from '../support/web-stage.ts';
+import {
+  startWebStage,
+  waitForAudioTime,
+  type WebStage,
+  screenshot,
+  phoneContext,
+  horizontalOverflow,
+} from '../support/web-stage.ts';
 
 /*
  * The web app in a real browser against the real server: register, play an album (the audio
@@ -14,7 +20,6 @@ import { screenshots, startWebStage, waitForAudioTime, type WebStage } from '../
  */
 
 const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 
 let server: TestServer;
 let browser: Browser;
@@ -61,12 +66,6 @@ interface LyricItem {
   getAttribute(name: string): string | null;
 }
 
-async function shot(page: Page, name: string, size: 'desktop' | 'phone'): Promise<void> {
-  // Let covers and fonts settle so the picture shows the page as a person sees it.
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.screenshot({ path: path.join(screenshots, `${name}-${size}.png`) });
-}
-
 function initials(name: string): string {
   return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase();
 }
@@ -93,7 +92,7 @@ describe('web player', () => {
     await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe('/');
     await expect.poll(() => page.getByTestId('album-card').count()).toBeGreaterThan(0);
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
-    await shot(page, 'home', 'desktop');
+    await screenshot(page, 'home', 'desktop');
 
     // Open an album with lyrics in Chinese and play it.
     const withLyrics = library.find((t) => t.hasTranslation && /\p{Script=Han}/u.test(t.title));
@@ -101,7 +100,7 @@ describe('web player', () => {
     await page.getByRole('link', { name: withLyrics!.album, exact: true }).first().click();
     await page.waitForURL('**/albums/*');
     await expect.poll(() => page.getByTestId('track-row').count()).toBeGreaterThan(0);
-    await shot(page, 'album', 'desktop');
+    await screenshot(page, 'album', 'desktop');
     await page.getByRole('button', { name: '播放全部' }).click();
     await waitForAudioTime(page, 0.5, 20_000);
     const before = (await activeAudio(page)).currentTime;
@@ -130,7 +129,7 @@ describe('web player', () => {
     expect(lines[current]).toBeLessThanOrEqual(nowMs + 300);
     if (current + 1 < lines.length) expect(lines[current + 1]).toBeGreaterThan(nowMs - 300);
     await expect.poll(() => page.locator('.lyric-translation').count()).toBeGreaterThan(0);
-    await shot(page, 'now-playing', 'desktop');
+    await screenshot(page, 'now-playing', 'desktop');
 
     // Queue another song to play next, then skip to it.
     const other = library.find((t) => t.album !== withLyrics!.album)!;
@@ -156,7 +155,7 @@ describe('web player', () => {
     });
     await page.mouse.up();
     await expect.poll(() => queueRows.nth(0).textContent()).toContain(other.title);
-    await shot(page, 'queue', 'desktop');
+    await screenshot(page, 'queue', 'desktop');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('queue-panel').count()).toBe(0);
 
@@ -175,14 +174,14 @@ describe('web player', () => {
     await search.fill(initials(artist));
     const suggestion = page.getByTestId('suggestion').filter({ hasText: artist });
     await expect.poll(() => suggestion.count()).toBeGreaterThan(0);
-    await shot(page, 'search-suggest', 'desktop');
+    await screenshot(page, 'search-suggest', 'desktop');
     await search.press('Enter');
     await page.waitForURL('**/search?*');
     await page.getByTestId('search-tab-artist').click();
     await expect
       .poll(() => page.getByTestId('artist-card').filter({ hasText: artist }).count())
       .toBeGreaterThan(0);
-    await shot(page, 'search', 'desktop');
+    await screenshot(page, 'search', 'desktop');
 
     // English and back.
     await page.getByTestId('language-toggle').click();
@@ -197,43 +196,27 @@ describe('web player', () => {
 
   it('lays the same pages out for a phone', async () => {
     const state = await context.storageState();
-    const phone = await browser.newContext({
-      viewport: PHONE,
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'zh-CN',
-      baseURL: server.url,
-      storageState: state,
-    });
+    const phone = await phoneContext(browser, server.url, state);
     const mobile = await phone.newPage();
     await mobile.goto('/');
     await expect.poll(() => mobile.getByTestId('album-card').count()).toBeGreaterThan(0);
-    await shot(mobile, 'home', 'phone');
+    await screenshot(mobile, 'home', 'phone');
     // Nothing may stick out sideways on a narrow screen.
-    const overflow = await mobile.evaluate(() => {
-      const root = (
-        globalThis as unknown as {
-          document: { documentElement: { scrollWidth: number; clientWidth: number } };
-        }
-      ).document.documentElement;
-      return root.scrollWidth - root.clientWidth;
-    });
-    expect(overflow).toBe(0);
+    expect(await horizontalOverflow(mobile)).toBe(0);
 
     await mobile.getByTestId('album-card').first().locator('a.card-title').click();
     await mobile.waitForURL('**/albums/*');
     await mobile.locator('.detail-title').waitFor();
-    await shot(mobile, 'album', 'phone');
+    await screenshot(mobile, 'album', 'phone');
 
     await mobile.goto('/now-playing');
     await expect.poll(() => mobile.getByTestId('vinyl').count()).toBe(1);
-    await shot(mobile, 'now-playing', 'phone');
+    await screenshot(mobile, 'now-playing', 'phone');
 
     const artist = library.flatMap((t) => t.artists).find((name) => /^\p{Script=Han}+$/u.test(name))!;
     await mobile.goto(`/search?q=${encodeURIComponent(initials(artist))}&type=artist`);
     await expect.poll(() => mobile.getByTestId('artist-card').count()).toBeGreaterThan(0);
-    await shot(mobile, 'search', 'phone');
+    await screenshot(mobile, 'search', 'phone');
     await phone.close();
     await context.close();
   }, 90_000);

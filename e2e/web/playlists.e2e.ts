@@ -1,11 +1,17 @@
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoTrackInfo } from '../../apps/server/src/modules/demo/demo-library.ts';
 import { browserLikeClient, type BrowserLikeClient } from '../support/browser-like-client.ts';
 import type { TestServer } from '../support/harness.ts';
-import { screenshots, startWebStage, waitForAudioTime, type WebStage } from '../support/web-stage.ts';
+import {
+  startWebStage,
+  waitForAudioTime,
+  type WebStage,
+  screenshot,
+  phoneContext,
+  horizontalOverflow,
+} from '../support/web-stage.ts';
 
 /*
  * Playlists, likes, listening and charts in a real browser against the real server: a listener
@@ -36,10 +42,7 @@ afterAll(async () => {
   await stage?.stop();
 });
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.screenshot({ path: path.join(screenshots, `${name}-desktop.png`) });
-}
+const shot = (page: Page, name: string) => screenshot(page, name, 'desktop');
 
 /** An API session of its own for a user, to set things up and to check what the UI did. */
 async function apiAs(username: string, register: boolean): Promise<BrowserLikeClient> {
@@ -284,29 +287,12 @@ describe('playlists, likes, listening and charts', () => {
       .toContain('Recommended playlists');
 
     // On a phone the playlist's rows keep to the screen's width.
-    const phone = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'zh-CN',
-      baseURL: server.url,
-      storageState: await context.storageState(),
-    });
+    const phone = await phoneContext(browser, server.url, await context.storageState());
     const mobile = await phone.newPage();
     await mobile.goto(`/playlists/${playlistId}`);
     await expect.poll(() => mobile.getByTestId('track-row').count()).toBe(3);
-    const overflow = await mobile.evaluate(() => {
-      const root = (
-        globalThis as unknown as {
-          document: { documentElement: { scrollWidth: number; clientWidth: number } };
-        }
-      ).document.documentElement;
-      return root.scrollWidth - root.clientWidth;
-    });
-    expect(overflow).toBe(0);
-    await mobile.waitForLoadState('networkidle').catch(() => undefined);
-    await mobile.screenshot({ path: path.join(screenshots, 'playlist-phone.png') });
+    expect(await horizontalOverflow(mobile)).toBe(0);
+    await screenshot(mobile, 'playlist', 'phone');
     await phone.close();
 
     expect(pageErrors).toEqual([]);

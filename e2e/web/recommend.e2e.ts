@@ -1,10 +1,16 @@
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoTrackInfo } from '../../apps/server/src/modules/demo/demo-library.ts';
 import { browserLikeClient, type BrowserLikeClient } from '../support/browser-like-client.ts';
 import type { TestServer } from '../support/harness.ts';
-import { screenshots, startWebStage, waitForAudioTime, type WebStage } from '../support/web-stage.ts';
+import {
+  startWebStage,
+  waitForAudioTime,
+  type WebStage,
+  screenshot,
+  phoneContext,
+  horizontalOverflow,
+} from '../support/web-stage.ts';
 
 /*
  * Recommendations in a real browser against the real server: a new listener is asked what they
@@ -40,10 +46,7 @@ afterAll(async () => {
   await stage?.stop();
 });
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.screenshot({ path: path.join(screenshots, `${name}-desktop.png`) });
-}
+const shot = (page: Page, name: string) => screenshot(page, name, 'desktop');
 
 async function apiAs(username: string): Promise<BrowserLikeClient> {
   const client = browserLikeClient(server.url);
@@ -256,29 +259,12 @@ describe('recommendations', () => {
     await expect.poll(() => page.getByTestId('reason').first().textContent()).toMatch(/^Popular in /);
 
     // On a phone the daily list keeps to the screen's width.
-    const phone = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'zh-CN',
-      baseURL: server.url,
-      storageState: await context.storageState(),
-    });
+    const phone = await phoneContext(browser, server.url, await context.storageState());
     const mobile = await phone.newPage();
     await mobile.goto('/daily');
     await expect.poll(() => mobile.getByTestId('daily-row').count()).toBeGreaterThan(0);
-    const overflow = await mobile.evaluate(() => {
-      const root = (
-        globalThis as unknown as {
-          document: { documentElement: { scrollWidth: number; clientWidth: number } };
-        }
-      ).document.documentElement;
-      return root.scrollWidth - root.clientWidth;
-    });
-    expect(overflow).toBe(0);
-    await mobile.waitForLoadState('networkidle').catch(() => undefined);
-    await mobile.screenshot({ path: path.join(screenshots, 'daily-phone.png') });
+    expect(await horizontalOverflow(mobile)).toBe(0);
+    await screenshot(mobile, 'daily', 'phone');
     await phone.close();
 
     expect(pageErrors).toEqual([]);
