@@ -9,6 +9,7 @@
  * tags and era, and are all there is for a track nobody has played. Taking the larger means
  * either kind of likeness counts ("same artist" is similar even if the two never co-occur).
  */
+import { rowNorms } from './engine/factor-scorer.ts';
 import type { RecModel } from './engine/model.ts';
 
 export class ItemSimilarity {
@@ -23,11 +24,11 @@ export class ItemSimilarity {
     if (!this.unitFactors) {
       const k = ials.factors;
       const y = ials.itemFactors;
+      // The lengths are the ones "similar tracks" divides by (computed once per model).
+      const norms = rowNorms(y, k);
       const unit = new Float32Array(y.length);
       for (let item = 0; item < ials.nItems; item++) {
-        let norm = 0;
-        for (let a = 0; a < k; a++) norm += y[item * k + a]! ** 2;
-        const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+        const inv = norms[item]! > 0 ? 1 / norms[item]! : 0;
         for (let a = 0; a < k; a++) unit[item * k + a] = y[item * k + a]! * inv;
       }
       this.unitFactors = unit;
