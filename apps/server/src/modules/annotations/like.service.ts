@@ -1,7 +1,6 @@
-import { notFound } from '../../http/errors.ts';
+import { requireTrack } from '../library/browse/require-track.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { BrowseRepository, TrackRow } from '../library/browse/browse.repository.ts';
-import { isUuid } from '../library/browse/cursor.ts';
 import type { LikeRepository } from './like.repository.ts';
 import { readCursor, toPage } from './newest-first-page.ts';
 import type { TrackLoader } from '../library/browse/track-loader.ts';
@@ -22,19 +21,13 @@ export class LikeService {
     private readonly clock: Clock,
   ) {}
 
-  private async requireTrack(trackId: string): Promise<void> {
-    if (!isUuid(trackId) || !(await this.catalog.trackExists(trackId))) {
-      throw notFound('track_not_found', 'No such track');
-    }
-  }
-
   async like(userId: string, trackId: string): Promise<void> {
-    await this.requireTrack(trackId);
+    await requireTrack(this.catalog, trackId);
     await this.likes.like(userId, trackId, this.clock.now());
   }
 
   async unlike(userId: string, trackId: string): Promise<void> {
-    await this.requireTrack(trackId);
+    await requireTrack(this.catalog, trackId);
     await this.likes.unlike(userId, trackId, this.clock.now());
   }
 

@@ -1,5 +1,6 @@
 import { badRequest, notFound } from '../../http/errors.ts';
 import type { FmMode } from '../../db/tables/recommend.ts';
+import { requireTrack } from '../library/browse/require-track.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { isUuid } from '../library/browse/cursor.ts';
 import type { DailyService } from './daily.service.ts';
@@ -31,7 +32,6 @@ export interface TasteInput {
   fmMode?: FmMode;
 }
 
-const trackNotFound = () => notFound('track_not_found', 'No such track');
 const artistNotFound = () => notFound('artist_not_found', 'No such artist');
 
 /**
@@ -96,7 +96,7 @@ export class TasteService {
 
   /** Private FM's bin; binning twice is binning once. */
   async trash(userId: string, trackId: string): Promise<void> {
-    if (!isUuid(trackId) || !(await this.taste.trackExists(trackId))) throw trackNotFound();
+    await requireTrack(this.taste, trackId);
     await this.taste.trash(userId, trackId, this.clock.now());
   }
 

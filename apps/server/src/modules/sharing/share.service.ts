@@ -1,8 +1,7 @@
 import type { ShareChannel } from '../../db/tables/sharing.ts';
-import { notFound } from '../../http/errors.ts';
+import { requireTrack } from '../library/browse/require-track.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { BrowseRepository } from '../library/browse/browse.repository.ts';
-import { isUuid } from '../library/browse/cursor.ts';
 import type { ShareRepository } from './share.repository.ts';
 
 export interface ShareResult {
@@ -23,21 +22,14 @@ export class ShareService {
     private readonly clock: Clock,
   ) {}
 
-  private async requireTrack(trackId: string): Promise<void> {
-    // A malformed id is not a track either; checking first keeps it away from a uuid cast.
-    if (!isUuid(trackId) || !(await this.catalog.trackExists(trackId))) {
-      throw notFound('track_not_found', 'No such track');
-    }
-  }
-
   async share(userId: string, trackId: string, channel: ShareChannel): Promise<ShareResult> {
-    await this.requireTrack(trackId);
+    await requireTrack(this.catalog, trackId);
     await this.shares.record(userId, trackId, channel, this.clock.now());
     return { trackId, shareCount: await this.shares.count(trackId), url: trackPath(trackId) };
   }
 
   async count(trackId: string): Promise<{ trackId: string; shareCount: number }> {
-    await this.requireTrack(trackId);
+    await requireTrack(this.catalog, trackId);
     return { trackId, shareCount: await this.shares.count(trackId) };
   }
 }
